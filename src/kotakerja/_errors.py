@@ -1,0 +1,169 @@
+"""Errors and findings: every problem carries a path, a stable code and a message."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+__all__ = [
+    "ErrorDetail",
+    "Finding",
+    "KotakerjaError",
+    "Problems",
+    "Severity",
+    "ValidationError",
+    "join_path",
+]
+
+
+def join_path(prefix: str | int, path: str) -> str:
+    """Join a field name or list index to a relative path.
+
+    >>> join_path("parties", "[1].signatory")
+    'parties[1].signatory'
+    >>> join_path(1, "title")
+    '[1].title'
+    """
+    head = f"[{prefix}]" if isinstance(prefix, int) else prefix
+    if not path:
+        return head
+    if not head:
+        return path
+    if path.startswith("["):
+        return head + path
+    return f"{head}.{path}"
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One problem in one input: where (`path`), what kind (`code`), and why (`message`).
+
+    `path` is relative to the object being validated: `""` is the object itself,
+    `parties[1].signatory.title` a nested field.
+    """
+
+    path: str
+    code: str
+    message: str
+
+    def prefixed(self, prefix: str | int) -> ErrorDetail:
+        """The same problem seen from the parent object."""
+        return ErrorDetail(join_path(prefix, self.path), self.code, self.message)
+
+    def __str__(self) -> str:
+        where = self.path or "(root)"
+        return f"{where}: {self.message} [{self.code}]"
+
+
+class KotakerjaError(Exception):
+    """Root of every exception kotakerja raises on purpose."""
+
+
+class ValidationError(KotakerjaError, ValueError):
+    """Input that does not make a valid kotakerja object; `.errors` holds every problem."""
+
+    errors: tuple[ErrorDetail, ...]
+
+    def __init__(self, errors: Iterable[ErrorDetail]) -> None:
+        self.errors = tuple(errors)
+        if not self.errors:
+            raise ValueError("ValidationError needs at least one ErrorDetail")
+        super().__init__(self.errors)
+
+    @classmethod
+    def single(cls, path: str, code: str, message: str) -> ValidationError:
+        """A validation error with exactly one problem."""
+        return cls((ErrorDetail(path, code, message),))
+
+    def prefixed(self, prefix: str | int) -> ValidationError:
+        """The same problems with `prefix` in front of every path."""
+        return ValidationError(e.prefixed(prefix) for e in self.errors)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all problems, in order."""
+        return tuple(e.code for e in self.errors)
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The paths of all problems, in order."""
+        return tuple(e.path for e in self.errors)
+
+    def __str__(self) -> str:
+        n = len(self.errors)
+        head = "1 validation error" if n == 1 else f"{n} validation errors"
+        return head + "\n" + "\n".join(f"  {e}" for e in self.errors)
+
+    def __repr__(self) -> str:
+        return f"ValidationError({list(self.errors)!r})"
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[ErrorDetail, ...]]]:
+        return (type(self), (self.errors,))
+
+
+class Problems:
+    """Collects problems while validating, so one input reports all of them at once.
+
+    >>> p = Problems()
+    >>> p.add("amount", "kotakerja.money.too_many_decimals", "too many decimals")
+    >>> p.raise_if_any()
+    Traceback (most recent call last):
+    ...
+    kotakerja._errors.ValidationError: 1 validation error
+      amount: too many decimals [kotakerja.money.too_many_decimals]
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self) -> None:
+        self._items: list[ErrorDetail] = []
+
+    def add(self, path: str, code: str, message: str) -> None:
+        self._items.append(ErrorDetail(path, code, message))
+
+    def extend(self, error: ValidationError, prefix: str | int = "") -> None:
+        """Take over the problems of `error`, seen from `prefix`."""
+        if prefix == "":
+            self._items.extend(error.errors)
+        else:
+            self._items.extend(e.prefixed(prefix) for e in error.errors)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[ErrorDetail]:
+        return iter(self._items)
+
+    def raise_if_any(self) -> None:
+        if self._items:
+            raise ValidationError(self._items)
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters (*tingkat*)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """Something allowed but questionable, reported by `kotakerja.check()`.
+
+    Unlike a `ValidationError`, a finding never stops a record from being built.
+    """
+
+    severity: Severity
+    code: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path or "(root)"
+        return f"{self.severity.value}: {where}: {self.message} [{self.code}]"

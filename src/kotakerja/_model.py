@@ -1,0 +1,418 @@
+"""How kotakerja classes validate themselves at construction.
+
+Every value and record class is a frozen, keyword-only attrs class whose
+``__attrs_post_init__`` calls :func:`check_fields`. That one call checks the
+runtime type of every field against its annotation, applies the constraints
+declared in the field's metadata with :func:`meta`, and then runs the class's
+own cross-field rules (a ``_check_rules(self, problems)`` method), collecting
+every problem before raising one :class:`~kotakerja.ValidationError`.
+
+The same metadata feeds the JSON Schema, so a constraint is written once.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+
+import attrs
+
+from ._errors import ErrorDetail, Problems, ValidationError, join_path
+
+__all__ = [
+    "META_KEY",
+    "FieldSpec",
+    "check_fields",
+    "describe_value",
+    "field_specs",
+    "meta",
+]
+
+META_KEY = "kotakerja"
+
+T = TypeVar("T")
+
+# The JSON-compatible value type used for extension slots.
+JSONValue = Union[str, int, float, bool, None, list["JSONValue"], dict[str, "JSONValue"]]
+
+
+def meta(
+    *,
+    description: str | None = None,
+    min_length: int | None = None,
+    max_length: int | None = None,
+    pattern: str | None = None,
+    minimum: int | Decimal | None = None,
+    maximum: int | Decimal | None = None,
+    exclusive_minimum: int | Decimal | None = None,
+    required_in_json: bool = False,
+    examples: tuple[object, ...] = (),
+) -> dict[str, Any]:
+    """Field metadata read by construction checks and by the JSON Schema.
+
+    ``min_length``/``max_length`` apply to strings and tuples; strings default to
+    ``min_length=1`` (no empty names). ``required_in_json`` makes a field with a
+    Python default (such as a generated ``id``) required in serialized documents.
+    """
+    return {
+        META_KEY: {
+            "description": description,
+            "min_length": min_length,
+            "max_length": max_length,
+            "pattern": pattern,
+            "minimum": minimum,
+            "maximum": maximum,
+            "exclusive_minimum": exclusive_minimum,
+            "required_in_json": required_in_json,
+            "examples": examples,
+        }
+    }
+
+
+def describe_value(value: object) -> str:
+    """A short, safe description of a value for error messages."""
+    kind = type(value).__name__
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"bool {value}"
+    if isinstance(value, (int, float, Decimal)):
+        text = repr(value) if not isinstance(value, int) else str(value)
+        if len(text) > 40:
+            text = text[:37] + "..."
+        return f"{kind} {text}"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f"str {text!r}"
+    if isinstance(value, (list, tuple, dict)):
+        return f"{kind} of {len(value)}"
+    return kind
+
+
+# A check returns None when the value is fine, else a list of (path, code, message).
+Check = Callable[[Any], "list[tuple[str, str, str]] | None"]
+
+
+def _type_name(tp: Any) -> str:
+    if tp is type(None):
+        return "null"
+    if isinstance(tp, type):
+        return tp.__name__
+    return str(tp).replace("typing.", "")
+
+
+def _simple(expected: type, name: str | None = None) -> Check:
+    label = name or expected.__name__
+
+    def check(value: Any) -> list[tuple[str, str, str]] | None:
+        if type(value) is expected:
+            return None
+        return [("", "kotakerja.type", f"expected {label}, got {describe_value(value)}")]
+
+    return check
+
+
+def _instance(expected: type) -> Check:
+    label = expected.__name__
+
+    def check(value: Any) -> list[tuple[str, str, str]] | None:
+        if isinstance(value, expected):
+            return None
+        return [("", "kotakerja.type", f"expected {label}, got {describe_value(value)}")]
+
+    return check
+
+
+def _decimal_check(value: Any) -> list[tuple[str, str, str]] | None:
+    if type(value) is Decimal:
+        if value.is_finite():
+            return None
+        return [("", "kotakerja.decimal.not_finite", f"expected a finite decimal, got {value}")]
+    if isinstance(value, float):
+        return [
+            (
+                "",
+                "kotakerja.decimal.float",
+                f"expected Decimal, got float {value!r}; floats are not exact, "
+                "use Decimal or a string",
+            )
+        ]
+    return [("", "kotakerja.type", f"expected Decimal, got {describe_value(value)}")]
+
+
+def _float_check(value: Any) -> list[tuple[str, str, str]] | None:
+    if type(value) is float or (type(value) is int):
+        if value != value or value in (float("inf"), float("-inf")):
+            return [("", "kotakerja.number.not_finite", f"expected a finite number, got {value}")]
+        return None
+    return [("", "kotakerja.type", f"expected number, got {describe_value(value)}")]
+
+
+def _any_json(value: Any) -> list[tuple[str, str, str]] | None:
+    return None
+
+
+def _compile(tp: Any) -> Check:
+    """Compile a type annotation into a runtime check."""
+    if tp is Any:
+        return _any_json
+    if tp is str:
+        return _simple(str)
+    if tp is bool:
+        return _simple(bool)
+    if tp is int:
+        return _simple(int)
+    if tp is float:
+        return _float_check
+    if tp is Decimal:
+        return _decimal_check
+    if tp is type(None):
+
+        def none_check(value: Any) -> list[tuple[str, str, str]] | None:
+            if value is None:
+                return None
+            return [("", "kotakerja.type", f"expected null, got {describe_value(value)}")]
+
+        return none_check
+    origin = get_origin(tp)
+    if origin is Literal:
+        allowed = get_args(tp)
+
+        def literal_check(value: Any) -> list[tuple[str, str, str]] | None:
+            if value in allowed and type(value) in {type(a) for a in allowed}:
+                return None
+            shown = ", ".join(repr(a) for a in allowed)
+            return [("", "kotakerja.enum", f"expected one of {shown}, got {describe_value(value)}")]
+
+        return literal_check
+    if origin in (Union, types.UnionType):
+        members = get_args(tp)
+        checks = [_compile(m) for m in members]
+        names = " | ".join(_type_name(m) for m in members)
+        optional = type(None) in members
+        non_none = [c for m, c in zip(members, checks) if m is not type(None)]
+
+        def union_check(value: Any) -> list[tuple[str, str, str]] | None:
+            if value is None and optional:
+                return None
+            detailed = None
+            for c in non_none:
+                result = c(value)
+                if result is None:
+                    return None
+                # An error deeper than the top (inside a tuple, say) is more useful.
+                if any(p for p, _, _ in result):
+                    detailed = result
+            if detailed is not None and len(non_none) == 1:
+                return detailed
+            return [("", "kotakerja.type", f"expected {names}, got {describe_value(value)}")]
+
+        return union_check
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            inner = _compile(args[0])
+
+            def tuple_check(value: Any) -> list[tuple[str, str, str]] | None:
+                if type(value) is not tuple:
+                    return [
+                        ("", "kotakerja.type", f"expected tuple, got {describe_value(value)}")
+                    ]
+                out: list[tuple[str, str, str]] | None = None
+                for i, item in enumerate(value):
+                    r = inner(item)
+                    if r is not None:
+                        out = out or []
+                        out.extend((join_path(i, p), c, m) for p, c, m in r)
+                return out
+
+            return tuple_check
+        raise TypeError(f"unsupported tuple annotation {tp!r}: use tuple[X, ...]")
+    if origin in (dict, Mapping) or origin is getattr(typing, "Mapping", None):
+        key_check = _compile(get_args(tp)[0])
+        val_check = _compile(get_args(tp)[1])
+
+        def mapping_check(value: Any) -> list[tuple[str, str, str]] | None:
+            if not isinstance(value, Mapping):
+                return [("", "kotakerja.type", f"expected mapping, got {describe_value(value)}")]
+            out: list[tuple[str, str, str]] | None = None
+            for k, v in value.items():
+                r = key_check(k) or val_check(v)
+                if r is not None:
+                    out = out or []
+                    out.extend((join_path(str(k), p), c, m) for p, c, m in r)
+            return out
+
+        return mapping_check
+    if isinstance(tp, type):
+        if issubclass(tp, enum.Enum):
+            return _simple(tp)
+        return _instance(tp)
+    if isinstance(tp, typing.ForwardRef) or isinstance(tp, str):
+        raise TypeError(f"unresolved annotation {tp!r}")
+    raise TypeError(f"unsupported annotation {tp!r}")
+
+
+def _length_of(value: Any) -> int | None:
+    if isinstance(value, (str, tuple)):
+        return len(value)
+    return None
+
+
+def _constraint_checks(tp: Any, spec: Mapping[str, Any]) -> list[Check]:
+    checks: list[Check] = []
+    base = _strip_optional(tp)
+    min_length = spec.get("min_length")
+    if min_length is None and base is str:
+        min_length = 1
+    max_length = spec.get("max_length")
+    if min_length:
+        n_min = int(min_length)
+
+        def min_len(value: Any) -> list[tuple[str, str, str]] | None:
+            n = _length_of(value)
+            if n is None or n >= n_min:
+                return None
+            what = "characters" if isinstance(value, str) else "items"
+            if n == 0 and isinstance(value, str):
+                return [("", "kotakerja.empty", "must not be empty")]
+            return [("", "kotakerja.too_short", f"has {n} {what}; at least {n_min} required")]
+
+        checks.append(min_len)
+    if max_length is not None:
+        n_max = int(max_length)
+
+        def max_len(value: Any) -> list[tuple[str, str, str]] | None:
+            n = _length_of(value)
+            if n is None or n <= n_max:
+                return None
+            what = "characters" if isinstance(value, str) else "items"
+            return [("", "kotakerja.too_long", f"has {n} {what}; at most {n_max} allowed")]
+
+        checks.append(max_len)
+    pattern = spec.get("pattern")
+    if pattern:
+        rx = re.compile(pattern)
+
+        def pattern_check(value: Any) -> list[tuple[str, str, str]] | None:
+            if not isinstance(value, str) or rx.fullmatch(value):
+                return None
+            return [
+                (
+                    "",
+                    "kotakerja.pattern",
+                    f"{describe_value(value)} does not match the pattern {pattern}",
+                )
+            ]
+
+        checks.append(pattern_check)
+    for key, op, words in (
+        ("minimum", lambda v, b: v >= b, "at least"),
+        ("maximum", lambda v, b: v <= b, "at most"),
+        ("exclusive_minimum", lambda v, b: v > b, "more than"),
+    ):
+        bound = spec.get(key)
+        if bound is None:
+            continue
+
+        def range_check(
+            value: Any, bound: Any = bound, op: Any = op, words: str = words
+        ) -> list[tuple[str, str, str]] | None:
+            if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+                return None
+            if op(value, bound):
+                return None
+            return [("", "kotakerja.out_of_range", f"is {value}; must be {words} {bound}")]
+
+        checks.append(range_check)
+    return checks
+
+
+def _strip_optional(tp: Any) -> Any:
+    if get_origin(tp) in (Union, types.UnionType):
+        members = [m for m in get_args(tp) if m is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return tp
+
+
+@attrs.frozen
+class FieldSpec:
+    """What kotakerja knows about one attrs field."""
+
+    name: str
+    type: Any
+    attribute: attrs.Attribute[Any]
+    type_check: Check
+    constraint_checks: tuple[Check, ...]
+    spec: Mapping[str, Any]
+    is_tuple: bool
+
+    @property
+    def required_in_json(self) -> bool:
+        return self.attribute.default is attrs.NOTHING or bool(self.spec.get("required_in_json"))
+
+
+_SPECS: dict[type, tuple[FieldSpec, ...]] = {}
+
+
+def field_specs(cls: type) -> tuple[FieldSpec, ...]:
+    """The compiled field specs of an attrs class (computed once per class)."""
+    try:
+        return _SPECS[cls]
+    except KeyError:
+        pass
+    hints = typing.get_type_hints(cls)
+    specs = []
+    for a in attrs.fields(cls):
+        tp = hints[a.name]
+        spec = a.metadata.get(META_KEY, {})
+        specs.append(
+            FieldSpec(
+                name=a.name,
+                type=tp,
+                attribute=a,
+                type_check=_compile(tp),
+                constraint_checks=tuple(_constraint_checks(tp, spec)),
+                spec=spec,
+                is_tuple=get_origin(_strip_optional(tp)) is tuple,
+            )
+        )
+    result = tuple(specs)
+    _SPECS[cls] = result
+    return result
+
+
+def check_fields(obj: Any) -> None:
+    """Validate a freshly built attrs instance; raise `ValidationError` with every problem.
+
+    Lists given for tuple fields are turned into tuples first, so ``parties=[a, b]``
+    works as well as ``parties=(a, b)``.
+    """
+    problems: list[ErrorDetail] | None = None
+    for fs in field_specs(type(obj)):
+        value = getattr(obj, fs.name)
+        if fs.is_tuple and type(value) is list:
+            value = tuple(value)
+            object.__setattr__(obj, fs.name, value)
+        result = fs.type_check(value)
+        if result is None:
+            for c in fs.constraint_checks:
+                result = c(value)
+                if result is not None:
+                    break
+        if result is not None:
+            problems = problems or []
+            problems.extend(ErrorDetail(join_path(fs.name, p), c, m) for p, c, m in result)
+    if problems:
+        raise ValidationError(problems)
+    rules = getattr(obj, "_check_rules", None)
+    if rules is not None:
+        collected = Problems()
+        rules(collected)
+        collected.raise_if_any()
