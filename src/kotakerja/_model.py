@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 import attrs
+import pendulum
 
 from ._errors import ErrorDetail, Problems, ValidationError, join_path
 
@@ -153,6 +154,16 @@ def _float_check(value: Any) -> list[tuple[str, str, str]] | None:
     return [("", "kotakerja.type", f"expected number, got {describe_value(value)}")]
 
 
+def _datetime_check(value: Any) -> list[tuple[str, str, str]] | None:
+    if isinstance(value, pendulum.DateTime):
+        if value.tzinfo is None:
+            return [
+                ("", "kotakerja.datetime.naive", f"{value} has no time zone; give an aware time")
+            ]
+        return None
+    return [("", "kotakerja.type", f"expected pendulum DateTime, got {describe_value(value)}")]
+
+
 def _any_json(value: Any) -> list[tuple[str, str, str]] | None:
     return None
 
@@ -171,6 +182,8 @@ def _compile(tp: Any) -> Check:
         return _float_check
     if tp is Decimal:
         return _decimal_check
+    if tp is pendulum.DateTime:
+        return _datetime_check
     if tp is type(None):
 
         def none_check(value: Any) -> list[tuple[str, str, str]] | None:

@@ -1,0 +1,10 @@
+"""Bundled example records: meetings from the seed cases."""
+
+from __future__ import annotations
+
+from ..records._base import Record
+
+
+def build() -> list[Record]:
+    """The meetings examples."""
+    return []

@@ -1,0 +1,101 @@
+"""Strict JSON text handling: every odd input ends in a `ValidationError`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .._errors import ValidationError
+
+__all__ = ["DEFAULT_MAX_SIZE", "dumps", "loads"]
+
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+"""Largest JSON document accepted by default, in bytes (or characters for text)."""
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _ConstantError(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return result
+
+
+def _constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant)
+
+
+def _fail(code: str, message: str) -> ValidationError:
+    return ValidationError.single("", code, message)
+
+
+def loads(data: str | bytes | bytearray, *, max_size: int | None = DEFAULT_MAX_SIZE) -> Any:
+    """Parse one JSON document strictly.
+
+    Rejects invalid UTF-8, a byte-order mark, duplicate object keys, ``NaN`` and
+    ``Infinity``, numbers too long to convert, nesting too deep for the parser, and
+    documents over `max_size` (``None`` for no limit).
+    """
+    if max_size is not None and len(data) > max_size:
+        raise _fail(
+            "kotakerja.json.too_large",
+            f"document has {len(data)} bytes; the limit is {max_size} (raise max_size to allow)",
+        )
+    if isinstance(data, (bytes, bytearray)):
+        if data[:3] == b"\xef\xbb\xbf":
+            raise _fail("kotakerja.json.bom", "document starts with a byte-order mark; remove it")
+        try:
+            text = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise _fail(
+                "kotakerja.json.encoding", f"document is not valid UTF-8 at byte {e.start}"
+            ) from None
+    elif isinstance(data, str):
+        text = data
+        if text[:1] == "\ufeff":
+            raise _fail("kotakerja.json.bom", "document starts with a byte-order mark; remove it")
+    else:
+        raise _fail(
+            "kotakerja.json.type", f"expected str or bytes, got {type(data).__name__}"
+        )
+    try:
+        return _DECODER.decode(text)
+    except _DuplicateKeyError as e:
+        raise _fail("kotakerja.json.duplicate_key", f"object has the key {e.key!r} twice") from None
+    except _ConstantError as e:
+        raise _fail(
+            "kotakerja.json.not_finite", f"{e.name} is not a JSON number; use a finite number"
+        ) from None
+    except json.JSONDecodeError as e:
+        raise _fail(
+            "kotakerja.json.invalid", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"
+        ) from None
+    except RecursionError:
+        raise _fail("kotakerja.json.too_deep", "document nests too deeply") from None
+    except ValueError as e:
+        raise _fail("kotakerja.json.invalid", f"invalid JSON: {e}") from None
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """Serialize plain data as JSON text: UTF-8 characters kept, no NaN, stable key order."""
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)

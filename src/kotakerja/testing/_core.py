@@ -1,0 +1,283 @@
+"""The strategy registry and strategies for value types; records register their own."""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import importlib
+import types
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+import attrs
+import pendulum
+from hypothesis import strategies as st
+
+from .._errors import ValidationError
+from .._model import field_specs
+from ..records._base import ID_PATTERN
+from ..values._dates import PartialDate, Period
+from ..values._money import Money, minor_units
+from ..values._places import Country, ForeignLocality, LocalityLevel, Region, all_regions
+
+T = TypeVar("T")
+
+_STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {}
+_PLUGINS = (
+    "kotakerja.testing._agreements",
+    "kotakerja.testing._shipments",
+    "kotakerja.testing._meetings",
+)
+_loaded = False
+
+# Letters and digits of several scripts, spaces and punctuation seen in real names.
+_ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "N", "Zs", "Pd", "Po"),
+    exclude_characters="\u2028\u2029",
+)
+
+ZONES = (
+    "Asia/Jakarta",
+    "Asia/Pontianak",
+    "Asia/Makassar",
+    "Asia/Jayapura",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Europe/Berlin",
+    "America/New_York",
+    "UTC",
+)
+
+COUNTRIES = ("DE", "CN", "JP", "TW", "TH", "QA", "SG", "OM", "BN", "MY", "AU", "NL", "KR", "US")
+
+
+def register_strategy(cls: type[T]) -> Callable[[Callable[[], st.SearchStrategy[T]]], Callable[[], st.SearchStrategy[T]]]:
+    """Register the strategy factory used by :func:`from_type` for `cls`."""
+
+    def decorate(fn: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.SearchStrategy[T]]:
+        _STRATEGIES[cls] = fn
+        return fn
+
+    return decorate
+
+
+def _load_plugins() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in _PLUGINS:
+            importlib.import_module(name)
+
+
+def texts(min_size: int = 1, max_size: int = 30) -> st.SearchStrategy[str]:
+    """Non-blank text with letters of several scripts."""
+    return st.text(_ALPHABET, min_size=min_size, max_size=max_size).filter(
+        lambda s: bool(s.strip())
+    )
+
+
+def record_ids(prefix: str = "rec") -> st.SearchStrategy[str]:
+    """Record ids matching the id pattern."""
+    return st.from_regex(rf"\A{prefix}-[a-z0-9]{{1,12}}\Z").filter(
+        lambda s: __import__("re").fullmatch(ID_PATTERN, s) is not None
+    )
+
+
+@st.composite
+def partial_dates(
+    draw: st.DrawFn, min_year: int = 1990, max_year: int = 2040
+) -> PartialDate:
+    """Partial dates of every precision."""
+    year = draw(st.integers(min_year, max_year))
+    precision = draw(st.sampled_from(("year", "month", "day")))
+    if precision == "year":
+        return PartialDate(year=year)
+    month = draw(st.integers(1, 12))
+    if precision == "month":
+        return PartialDate(year=year, month=month)
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    return PartialDate(year=year, month=month, day=day)
+
+
+@st.composite
+def periods(draw: st.DrawFn, open_end: bool = True) -> Period:
+    """Periods whose end is never before their start."""
+    start = draw(partial_dates())
+    if open_end and draw(st.booleans()):
+        return Period(start=start)
+    end = draw(partial_dates(min_year=start.year, max_year=start.year + 10))
+    if end.before(start) is True:
+        end = start
+    return Period(start=start, end=end)
+
+
+@st.composite
+def aware_datetimes(draw: st.DrawFn, zones: tuple[str, ...] = ZONES) -> pendulum.DateTime:
+    """Aware pendulum date-times in named IANA zones, whole seconds or with microseconds."""
+    zone = draw(st.sampled_from(zones))
+    naive = draw(
+        st.datetimes(
+            min_value=pendulum.naive(2000, 1, 1), max_value=pendulum.naive(2035, 12, 31)
+        )
+    )
+    instant = pendulum.instance(naive, tz="UTC")
+    return instant.in_timezone(zone)
+
+
+def decimals_for(currency: str, max_value: int = 10**12) -> st.SearchStrategy[Decimal]:
+    """Non-negative decimals that fit a currency's minor units, trailing zeros included."""
+    units = minor_units(currency)
+    places = 2 if units is None else units
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Decimal:
+        whole = draw(st.integers(0, max_value))
+        used = draw(st.integers(0, places))
+        frac = draw(st.integers(0, 10**used - 1)) if used else 0
+        zeros = draw(st.integers(0, 2))
+        digits = f"{whole}" + (f".{frac:0{used}d}" if used else "")
+        if zeros:
+            digits += ("" if used else ".") + "0" * zeros
+        return Decimal(digits)
+
+    return build()
+
+
+def extensions() -> st.SearchStrategy[dict[str, Any]]:
+    """Extension mappings with namespaced keys and JSON values."""
+    keys = st.from_regex(r"\A[a-z]{2,8}\.[a-z]{2,4}:[a-z_]{1,10}\Z")
+    leaves = (
+        st.none()
+        | st.booleans()
+        | st.integers(-(10**6), 10**6)
+        | st.floats(allow_nan=False, allow_infinity=False, width=64)
+        | texts(0, 10)
+    )
+    values = st.recursive(
+        leaves,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts(1, 5), inner, max_size=3),
+        max_leaves=6,
+    )
+    return st.dictionaries(keys, values, max_size=2)
+
+
+@register_strategy(Money)
+def _money() -> st.SearchStrategy[Money]:
+    return st.sampled_from(("IDR", "USD", "JPY", "OMR", "EUR", "QAR", "CNY")).flatmap(
+        lambda c: decimals_for(c).map(lambda a: Money(amount=a, currency=c))
+    )
+
+
+@register_strategy(Region)
+def _region() -> st.SearchStrategy[Region]:
+    return st.sampled_from(all_regions())
+
+
+@register_strategy(Country)
+def _country() -> st.SearchStrategy[Country]:
+    return st.sampled_from(COUNTRIES).map(Country.get)
+
+
+@register_strategy(ForeignLocality)
+def _locality() -> st.SearchStrategy[ForeignLocality]:
+    return st.sampled_from(
+        (
+            ("Shanghai", "CN", LocalityLevel.CITY, "Asia/Shanghai"),
+            ("Berlin", "DE", LocalityLevel.STATE, "Europe/Berlin"),
+            ("Osaka", "JP", LocalityLevel.PREFECTURE, "Asia/Tokyo"),
+            ("Doha", "QA", LocalityLevel.CITY, "Asia/Qatar"),
+        )
+    ).map(
+        lambda t: ForeignLocality(name=t[0], country=Country.get(t[1]), level=t[2], time_zone=t[3])
+    )
+
+
+@register_strategy(PartialDate)
+def _partial_date() -> st.SearchStrategy[PartialDate]:
+    return partial_dates()
+
+
+@register_strategy(Period)
+def _period() -> st.SearchStrategy[Period]:
+    return periods()
+
+
+def _for_annotation(tp: Any, spec: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    if tp is str:
+        pattern = spec.get("pattern")
+        if pattern:
+            return st.from_regex(rf"\A(?:{pattern})\Z")
+        max_size = min(int(spec.get("max_length") or 30), 30)
+        return texts(max(int(spec.get("min_length") or 1), 1), max_size)
+    if tp is bool:
+        return st.booleans()
+    if tp is int:
+        lo = spec.get("minimum")
+        hi = spec.get("maximum")
+        return st.integers(int(lo) if lo is not None else 0, int(hi) if hi is not None else 10**6)
+    if tp is float:
+        return st.floats(-1e6, 1e6, allow_nan=False)
+    if tp is Decimal:
+        return decimals_for("IDR", 10**9)
+    if tp is pendulum.DateTime:
+        return aware_datetimes()
+    if tp is pendulum.Date:
+        return st.dates(pendulum.date(1990, 1, 1), pendulum.date(2040, 12, 31)).map(
+            lambda d: pendulum.Date(d.year, d.month, d.day)
+        )
+    if tp is Any:
+        return st.none()
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return st.one_of(
+            *[
+                st.none() if m is type(None) else _for_annotation(m, spec)
+                for m in get_args(tp)
+            ]
+        )
+    if origin is tuple:
+        inner = _for_annotation(get_args(tp)[0], {})
+        min_size = int(spec.get("min_length") or 0)
+        max_size = max(min_size, 3)
+        return st.lists(inner, min_size=min_size, max_size=max_size).map(tuple)
+    if origin in (dict, Mapping):
+        return extensions()
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return st.sampled_from(list(tp))
+    if isinstance(tp, type):
+        return from_type(tp)
+    raise TypeError(f"no strategy for {tp!r}")
+
+
+def _generic(cls: type[T]) -> st.SearchStrategy[T]:
+    fields = {}
+    for s in field_specs(cls):
+        strategy = _for_annotation(s.type, s.spec)
+        if s.attribute.default is not attrs.NOTHING and s.name not in ("id",):
+            strategy = st.just(_DEFAULT) | strategy
+        fields[s.name] = strategy
+
+    def build(**kwargs: Any) -> T | None:
+        given = {k: v for k, v in kwargs.items() if v is not _DEFAULT}
+        try:
+            return cls(**given)
+        except ValidationError:
+            return None
+
+    return st.builds(build, **fields).filter(lambda x: x is not None)  # type: ignore[return-value]
+
+
+_DEFAULT = object()
+
+
+def from_type(cls: type[T]) -> st.SearchStrategy[T]:
+    """A strategy of valid instances of any kotakerja class (value or record)."""
+    _load_plugins()
+    factory = _STRATEGIES.get(cls)
+    if factory is not None:
+        return st.deferred(factory)
+    if not attrs.has(cls):
+        raise TypeError(f"{cls!r} is not a kotakerja class")
+    return st.deferred(lambda: _generic(cls))

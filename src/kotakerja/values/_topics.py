@@ -1,0 +1,139 @@
+"""The shared topic vocabulary (*bidang kerja sama*) of MoUs, agreements and meetings.
+
+Topics are an open vocabulary: a record may carry any non-empty topic string,
+and unknown topics are kept as written. The known topics below have stable
+snake_case codes with Indonesian and English labels, and :func:`normalize_topic`
+maps the usual ways of writing them onto those codes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from .._errors import ValidationError
+
+__all__ = ["TOPICS", "TopicInfo", "normalize_topic", "topic_label"]
+
+
+@attrs.frozen(kw_only=True)
+class TopicInfo:
+    """A known topic: its code, labels in both languages, and other ways of writing it."""
+
+    code: str
+    label_id: str
+    label_en: str
+    aliases: tuple[str, ...] = ()
+
+
+def _t(code: str, label_id: str, label_en: str, *aliases: str) -> TopicInfo:
+    return TopicInfo(code=code, label_id=label_id, label_en=label_en, aliases=aliases)
+
+
+_KNOWN = (
+    _t("trade", "Perdagangan", "Trade", "dagang", "perniagaan"),
+    _t("investment", "Investasi", "Investment", "penanaman modal"),
+    _t("export", "Ekspor", "Export", "ekspor umkm"),
+    _t("umkm", "UMKM", "Micro, small and medium enterprises", "msme", "sme", "ukm"),
+    _t("creative_industry", "Ekonomi kreatif", "Creative industry", "industri kreatif", "ekraf"),
+    _t("tourism", "Pariwisata", "Tourism", "wisata"),
+    _t("culture", "Kebudayaan", "Culture", "budaya", "seni budaya"),
+    _t("sport", "Olahraga", "Sport", "sports"),
+    _t("education", "Pendidikan", "Education"),
+    _t("scholarship", "Beasiswa", "Scholarships", "scholarships"),
+    _t(
+        "civil_service_exchange",
+        "Pertukaran ASN",
+        "Civil servant exchange",
+        "pertukaran pegawai",
+        "asn exchange",
+        "pertukaran aparatur sipil negara",
+    ),
+    _t(
+        "human_resources",
+        "Pengembangan SDM",
+        "Human resources development",
+        "sdm",
+        "pelatihan sdm",
+        "hr training",
+        "capacity building",
+    ),
+    _t(
+        "knowledge_exchange",
+        "Pertukaran pengetahuan",
+        "Knowledge exchange",
+        "berbagi pengetahuan",
+        "pertukaran pengalaman",
+    ),
+    _t("smart_city", "Kota cerdas", "Smart city", "smart city", "kota pintar"),
+    _t(
+        "digitalization",
+        "Digitalisasi layanan publik",
+        "Public-service digitalisation",
+        "digitalisasi",
+        "e-government",
+        "digitalisasi pelayanan publik",
+        "digital government",
+    ),
+    _t("digital_economy", "Ekonomi digital", "Digital economy", "pasar digital"),
+    _t("public_service", "Pelayanan publik", "Public services", "layanan publik"),
+    _t(
+        "waste_management",
+        "Pengelolaan sampah",
+        "Waste management",
+        "persampahan",
+        "sampah",
+    ),
+    _t("environment", "Lingkungan hidup", "Environment", "lingkungan"),
+    _t("health", "Kesehatan", "Health"),
+    _t("infrastructure", "Infrastruktur", "Infrastructure"),
+    _t("transport", "Transportasi", "Transport", "perhubungan", "transportation"),
+    _t("agriculture", "Pertanian", "Agriculture"),
+    _t("fisheries", "Kelautan dan perikanan", "Fisheries", "perikanan"),
+    _t("industry", "Perindustrian", "Industry", "industri"),
+    _t("energy", "Energi", "Energy"),
+    _t("food_security", "Ketahanan pangan", "Food security", "pangan"),
+    _t("disaster_management", "Penanggulangan bencana", "Disaster management", "kebencanaan"),
+    _t("urban_planning", "Penataan kota", "Urban planning", "tata ruang"),
+    _t("water_supply", "Air minum", "Water supply", "air bersih"),
+    _t("science_technology", "Ilmu pengetahuan dan teknologi", "Science and technology", "iptek"),
+    _t("youth", "Kepemudaan", "Youth", "pemuda"),
+    _t("social_welfare", "Kesejahteraan sosial", "Social welfare", "sosial"),
+    _t("governance", "Tata kelola pemerintahan", "Governance", "pemerintahan"),
+)
+
+TOPICS: Mapping[str, TopicInfo] = MappingProxyType({t.code: t for t in _KNOWN})
+"""Known topics by code."""
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", text.strip().casefold())
+
+
+_INDEX: dict[str, str] = {}
+for _info in _KNOWN:
+    for _form in (_info.code, _info.label_id, _info.label_en, *_info.aliases):
+        _INDEX.setdefault(_norm(_form), _info.code)
+
+
+def normalize_topic(text: str) -> str:
+    """The code of a known topic written in any usual way, else the text, trimmed.
+
+    >>> normalize_topic("Pariwisata"), normalize_topic("smart city"), normalize_topic("Batik")
+    ('tourism', 'smart_city', 'Batik')
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise ValidationError.single("", "kotakerja.topic.empty", "a topic must not be empty")
+    return _INDEX.get(_norm(stripped), stripped)
+
+
+def topic_label(topic: str, locale: str = "id") -> str:
+    """The label of a topic in `locale` ("id" or "en"); unknown topics come back as written."""
+    info = TOPICS.get(topic)
+    if info is None:
+        return topic
+    return info.label_en if locale == "en" else info.label_id

@@ -1,0 +1,51 @@
+"""Checked by mypy --strict: the public API types as a user sees them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import cattrs
+from typing_extensions import assert_type
+
+import kotakerja
+from kotakerja import (
+    ErrorDetail,
+    Finding,
+    Money,
+    PartialDate,
+    Period,
+    Record,
+    Region,
+    ValidationError,
+)
+
+region = kotakerja.Region.get("33.72")
+assert_type(region, Region)
+assert_type(region.name, str)
+assert_type(kotakerja.find_regions("Solo"), tuple[Region, ...])
+
+money = Money(amount=Decimal("12.50"), currency="IDR")
+assert_type(money.amount, Decimal)
+assert_type(money + money, Money)
+
+date = PartialDate.parse("Senin, 13 Desember 2021")
+assert_type(date, PartialDate)
+assert_type(date.before(PartialDate(year=2022)), bool | None)
+assert_type(Period.parse("27–29 Mei 2022"), Period)
+
+assert_type(kotakerja.from_json(Money, "{}"), Money)
+assert_type(kotakerja.from_dict(Money, {}), Money)
+assert_type(kotakerja.to_json(money), str)
+assert_type(kotakerja.json_schema(Money), dict[str, Any])
+assert_type(kotakerja.make_converter(), cattrs.Converter)
+assert_type(kotakerja.examples(), tuple[Record, ...])
+
+try:
+    kotakerja.from_json(Money, "{}")
+except ValidationError as e:
+    assert_type(e.errors, tuple[ErrorDetail, ...])
+    assert_type(e.errors[0].path, str)
+
+findings = kotakerja.check(kotakerja.examples()[0])
+assert_type(findings, tuple[Finding, ...])
