@@ -213,6 +213,8 @@ def _compile(tp: Any) -> Check:
         def union_check(value: Any) -> list[tuple[str, str, str]] | None:
             if value is None and optional:
                 return None
+            if len(non_none) == 1:
+                return non_none[0](value)
             detailed = None
             for c in non_none:
                 result = c(value)

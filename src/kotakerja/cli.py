@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from ._errors import ValidationError
+from ._errors import ErrorDetail, ValidationError
 from .records._base import Record, record_types
-from .serialization import json_schema
+from .register._locate import line_of, path_lines
+from .register._storage import iter_jsonl
+from .serialization import from_dict, json_schema
+from .serialization._json import loads
 from .values._places import find_regions
 
 __all__ = ["main"]
@@ -51,6 +56,136 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+class _Progress:
+    """A one-line progress bar on a terminal's stderr; silent when piped."""
+
+    def __init__(self, label: str, total: int, stream: TextIO) -> None:
+        self.label = label
+        self.total = max(total, 1)
+        self.stream = stream
+        self.enabled = stream.isatty() and total >= _PROGRESS_MIN_BYTES
+        self.last = -1
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        percent = min(100, done * 100 // self.total)
+        if percent != self.last:
+            self.last = percent
+            bar = "#" * (percent // 4)
+            self.stream.write(f"\r{self.label} [{bar:<25}] {percent:3d}%")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * (len(self.label) + 35) + "\r")
+            self.stream.flush()
+
+
+_PROGRESS_MIN_BYTES = 4 * 1024 * 1024
+
+
+def _print_error(out: TextIO, file: str, line: int, err: ErrorDetail) -> None:
+    where = err.path or "(record)"
+    out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
+
+
+def _validate_jsonl(path: str, out: TextIO) -> tuple[int, int]:
+    """Validate a JSON Lines file; return (records, errors)."""
+    size = os.path.getsize(path)
+    progress = _Progress(os.path.basename(path), size, sys.stderr)
+    records = errors = 0
+    done = 0
+    with open(path, "rb") as handle:
+
+        def lines() -> Iterator[bytes]:
+            nonlocal done
+            for raw in handle:
+                done += len(raw)
+                progress.update(done)
+                yield raw
+
+        for result in iter_jsonl(lines()):
+            records += 1
+            if result.error is not None:
+                for err in result.error.errors:
+                    errors += 1
+                    _print_error(out, path, result.line, err)
+    progress.close()
+    return records, errors
+
+
+def _validate_json(path: str, out: TextIO) -> tuple[int, int]:
+    """Validate a JSON file holding one record or an array of records."""
+    raw = Path(path).read_bytes()
+    try:
+        data = loads(raw)
+    except ValidationError as e:
+        raise _Unusable(f"{path}: {e.errors[0].message}") from None
+    items = data if isinstance(data, list) else [data]
+    prefix_index = isinstance(data, list)
+    lines: dict[str, int] | None = None
+    errors = 0
+    for i, item in enumerate(items):
+        try:
+            from_dict(Record, item)
+        except ValidationError as e:
+            if lines is None:
+                lines = path_lines(raw.decode("utf-8"))
+            for err in e.errors:
+                full = f"[{i}]" + ("." + err.path if err.path and err.path[0] != "[" else err.path)
+                located = full if prefix_index else err.path
+                errors += 1
+                _print_error(out, path, line_of(lines, located), err)
+    return len(items), errors
+
+
+class _Unusable(Exception):
+    """Input that cannot be read as records at all (exit code 2)."""
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    total_records = total_errors = 0
+    unusable = False
+    for path in args.paths:
+        try:
+            if not os.path.isfile(path):
+                raise _Unusable(f"{path}: no such file")
+            kind = _kind_of(path, args.format)
+            if kind == "jsonl":
+                n, e = _validate_jsonl(path, out)
+            elif kind == "json":
+                n, e = _validate_json(path, out)
+            else:
+                raise _Unusable(f"{path}: CSV tables are not supported yet; use JSON or JSONL")
+        except _Unusable as e:
+            print(f"kotakerja: {e}", file=sys.stderr)
+            unusable = True
+            continue
+        except OSError as e:
+            print(f"kotakerja: {path}: {e.strerror}", file=sys.stderr)
+            unusable = True
+            continue
+        total_records += n
+        total_errors += e
+    if not args.quiet:
+        noun = "error" if total_errors == 1 else "errors"
+        print(f"{total_records} records checked, {total_errors} {noun}", file=sys.stderr)
+    if unusable:
+        return 2
+    return 1 if total_errors else 0
+
+
+def _kind_of(path: str, given: str | None) -> str:
+    if given:
+        return given
+    lower = path.lower()
+    for ext, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")):
+        if lower.endswith(ext):
+            return kind
+    raise _Unusable(f"{path}: unknown file type; use .json, .jsonl or .csv, or --format")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kotakerja",
@@ -65,6 +200,14 @@ def _parser() -> argparse.ArgumentParser:
     search = regions_sub.add_parser("search", help="find regions by name, alias or code")
     search.add_argument("name", nargs="+", help="e.g. Solo, 'Kota Kediri', 33.72")
     search.set_defaults(func=_regions_search)
+
+    validate = sub.add_parser(
+        "validate", help="check JSON, JSON Lines or CSV files; print every problem with its line"
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--format", choices=("json", "jsonl", "csv"), help="override the file type")
+    validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    validate.set_defaults(func=_validate)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")

@@ -21,7 +21,7 @@ import attrs
 import cattrs
 import pendulum
 
-from .._errors import ErrorDetail, ValidationError
+from .._errors import ErrorDetail, ValidationError, join_path
 from .._model import describe_value, field_specs
 from ..records._base import Record, record_type
 from ..values._dates import PartialDate
@@ -520,7 +520,7 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
         if kind is not None:
             allowed.add("kind")
         allowed_keys = frozenset(allowed)
-        fields: list[tuple[str, StructureHook, Any, bool]] | None = None
+        fields: list[tuple[str, StructureHook, Any, bool, tuple[Any, ...]]] | None = None
 
         def structure(data: Any, _: Any) -> Any:
             nonlocal fields
@@ -528,7 +528,13 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                 raise _type_error(f"object ({cls.__name__})", data)
             if fields is None:
                 fields = [
-                    (s.name, conv.get_structure_hook(s.type), s.type, s.required_in_json)
+                    (
+                        s.name,
+                        conv.get_structure_hook(s.type),
+                        s.type,
+                        s.required_in_json,
+                        s.constraint_checks,
+                    )
                     for s in specs
                 ]
             errors: list[ErrorDetail] | None = None
@@ -555,7 +561,7 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                             )
                         )
             kwargs: dict[str, Any] = {}
-            for name, hook, tp, required in fields:
+            for name, hook, tp, required, constraints in fields:
                 try:
                     value = data[name]
                 except KeyError:
@@ -564,7 +570,13 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                         errors.append(ErrorDetail(name, "kotakerja.missing", "required"))
                     continue
                 try:
-                    kwargs[name] = hook(value, tp)
+                    result = kwargs[name] = hook(value, tp)
+                    for check in constraints:
+                        found = check(result)
+                        if found is not None:
+                            errors = errors or []
+                            errors.extend(ErrorDetail(join_path(name, p), c, m) for p, c, m in found)
+                            break
                 except ValidationError as e:
                     errors = errors or []
                     errors.extend(x.prefixed(name) for x in e.errors)

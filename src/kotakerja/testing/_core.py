@@ -19,6 +19,14 @@ from .._model import field_specs
 from ..records._base import ID_PATTERN
 from ..values._dates import PartialDate, Period
 from ..values._money import Money, minor_units
+from ..values._people import (
+    ActingStatus,
+    Organization,
+    OrganizationKind,
+    Person,
+    Position,
+    RoleClass,
+)
 from ..values._places import Country, ForeignLocality, LocalityLevel, Region, all_regions
 
 T = TypeVar("T")
@@ -281,3 +289,52 @@ def from_type(cls: type[T]) -> st.SearchStrategy[T]:
     if not attrs.has(cls):
         raise TypeError(f"{cls!r} is not a kotakerja class")
     return st.deferred(lambda: _generic(cls))
+
+
+_ORG_KINDS = [k for k in OrganizationKind if k not in (OrganizationKind.GROUP,)]
+
+
+@st.composite
+def _organization_of(draw: st.DrawFn, allow_group: bool = True) -> Organization:
+    kind = draw(st.sampled_from(_ORG_KINDS + ([OrganizationKind.GROUP] if allow_group else [])))
+    foreign = kind is OrganizationKind.FOREIGN_GOVERNMENT or (
+        kind is not OrganizationKind.REGIONAL_GOVERNMENT and draw(st.booleans())
+    )
+    region = None if foreign else draw(st.none() | _region()) if kind is not OrganizationKind.REGIONAL_GOVERNMENT else draw(_region())
+    country = draw(_country()) if foreign else None
+    members: tuple[Organization, ...] = ()
+    if kind is OrganizationKind.GROUP:
+        members = tuple(draw(st.lists(_organization_of(allow_group=False), max_size=2)))
+    nib = None if foreign else draw(st.none() | st.from_regex(r"\A[0-9]{13}\Z"))
+    return Organization(
+        name=draw(texts()),
+        kind=kind,
+        abbreviation=draw(st.none() | texts(1, 8)),
+        region=region,
+        country=country,
+        nib=nib,
+        npwp=None if foreign else draw(st.none() | st.sampled_from(("013000666091000", "016090524017000"))),
+        members=members,
+    )
+
+
+@register_strategy(Organization)
+def _organization() -> st.SearchStrategy[Organization]:
+    return _organization_of()
+
+
+@register_strategy(Person)
+def _person() -> st.SearchStrategy[Person]:
+    return st.builds(Person, name=texts(), honorifics=st.lists(texts(1, 5), max_size=2).map(tuple))
+
+
+@register_strategy(Position)
+def _position() -> st.SearchStrategy[Position]:
+    return st.builds(
+        Position,
+        title=texts(),
+        role=st.sampled_from(list(RoleClass)),
+        organization=st.none() | _organization_of(allow_group=False),
+        acting=st.sampled_from(list(ActingStatus)),
+        period=st.none() | periods(),
+    )

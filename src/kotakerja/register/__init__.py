@@ -1,0 +1,6 @@
+"""The register of records and its storage."""
+
+from ._register import Register
+from ._storage import LineResult, append_jsonl, atomic_write, iter_jsonl
+
+__all__ = ["LineResult", "Register", "append_jsonl", "atomic_write", "iter_jsonl"]

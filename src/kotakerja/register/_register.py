@@ -1,0 +1,252 @@
+"""The register: records of every type together, with referential integrity and queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar, overload
+
+import cattrs
+
+from .._errors import ErrorDetail, ValidationError
+from ..records._base import Record, Ref
+from ..values._places import Country, ForeignLocality, Region
+from ._storage import PathLike, iter_jsonl, read_folder, write_folder, write_jsonl
+from ._walk import walk
+
+__all__ = ["Register"]
+
+R = TypeVar("R", bound=Record)
+
+
+def _at(record: Record, path: str) -> str:
+    return f"[{record.id}]" + ("." + path if path and not path.startswith("[") else path)
+
+
+class Register:
+    """A collection of records of every type, keyed by id, with every reference resolved.
+
+    Building a register checks that ids are unique and that every `Ref` in every
+    record points to a record in the register; a dangling reference is reported
+    with both ends. Iterating a register yields its records in insertion order.
+
+    >>> import kotakerja
+    >>> reg = kotakerja.examples()
+    >>> len(reg) > 0
+    True
+    """
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self, records: Iterable[Record] = (), *, check_references: bool = True) -> None:
+        self._by_id: dict[str, Record] = {}
+        problems: list[ErrorDetail] = []
+        for record in records:
+            if not isinstance(record, Record):
+                raise TypeError(f"a register holds records, not {type(record).__name__}")
+            if record.id in self._by_id:
+                other = self._by_id[record.id]
+                problems.append(
+                    ErrorDetail(
+                        _at(record, "id"),
+                        "kotakerja.register.duplicate_id",
+                        f"id {record.id!r} is used by a {other.TYPE} and a {record.TYPE}",
+                    )
+                )
+                continue
+            self._by_id[record.id] = record
+        if check_references:
+            problems.extend(self.reference_problems())
+        if problems:
+            raise ValidationError(problems)
+
+    # Collection protocol ------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, Ref):
+            found = self._by_id.get(item.id)
+            return found is not None and found.TYPE == item.type
+        if isinstance(item, Record):
+            return self._by_id.get(item.id) == item
+        return item in self._by_id
+
+    def __repr__(self) -> str:
+        counts: dict[str, int] = {}
+        for r in self:
+            counts[r.TYPE] = counts.get(r.TYPE, 0) + 1
+        inner = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+        return f"<Register: {inner or 'empty'}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Register):
+            return NotImplemented
+        return list(self._by_id.items()) == list(other._by_id.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @overload
+    def get(self, key: str) -> Record: ...
+    @overload
+    def get(self, key: Ref) -> Record: ...
+
+    def get(self, key: str | Ref) -> Record:
+        """The record with this id (or this reference); `KeyError` if absent."""
+        if isinstance(key, Ref):
+            record = self._by_id[key.id]
+            if record.TYPE != key.type:
+                raise KeyError(f"{key} points to a {record.TYPE}, not a {key.type}")
+            return record
+        return self._by_id[key]
+
+    def resolve(self, ref: Ref) -> Record | None:
+        """The record a reference points to, or None when it is not in the register."""
+        record = self._by_id.get(ref.id)
+        if record is None or record.TYPE != ref.type:
+            return None
+        return record
+
+    def of_type(self, cls: type[R]) -> tuple[R, ...]:
+        """All records of one class, in insertion order."""
+        return tuple(r for r in self if type(r) is cls)
+
+    # Changing --------------------------------------------------------------------------
+
+    def with_records(self, *records: Record, replace: bool = False) -> Register:
+        """A new register with `records` added (or, with `replace`, put in place of same ids)."""
+        merged = dict(self._by_id)
+        for r in records:
+            if r.id in merged and not replace:
+                raise ValidationError.single(
+                    _at(r, "id"),
+                    "kotakerja.register.duplicate_id",
+                    f"id {r.id!r} is already used by a {merged[r.id].TYPE}",
+                )
+            merged[r.id] = r
+        return Register(merged.values())
+
+    def without(self, *ids: str) -> Register:
+        """A new register without the records of these ids (references to them must go too)."""
+        drop = set(ids)
+        return Register(r for r in self if r.id not in drop)
+
+    # Integrity ---------------------------------------------------------------------------
+
+    def references(self, record: Record) -> list[tuple[str, Ref]]:
+        """Every reference in `record`, with its path."""
+        return [(p, v) for p, v in walk(record) if isinstance(v, Ref)]
+
+    def reference_problems(self) -> list[ErrorDetail]:
+        """Dangling or mistyped references, each naming both ends."""
+        problems: list[ErrorDetail] = []
+        for record in self:
+            for path, ref in self.references(record):
+                if ref.id == record.id and ref.type == record.TYPE:
+                    problems.append(
+                        ErrorDetail(
+                            _at(record, path),
+                            "kotakerja.register.self_reference",
+                            f"{record.TYPE} {record.id} points to itself",
+                        )
+                    )
+                    continue
+                target = self._by_id.get(ref.id)
+                if target is None:
+                    problems.append(
+                        ErrorDetail(
+                            _at(record, path),
+                            "kotakerja.register.dangling_reference",
+                            f"{record.TYPE} {record.id} points to {ref.type} {ref.id}, "
+                            "which is not in the register",
+                        )
+                    )
+                elif target.TYPE != ref.type:
+                    problems.append(
+                        ErrorDetail(
+                            _at(record, path),
+                            "kotakerja.register.wrong_reference_type",
+                            f"{record.TYPE} {record.id} points to {ref.type} {ref.id}, "
+                            f"but {ref.id} is a {target.TYPE}",
+                        )
+                    )
+        return problems
+
+    def referring_to(self, target: Record | Ref) -> tuple[Record, ...]:
+        """Records that point to `target`."""
+        ref = target.ref if isinstance(target, Record) else target
+        return tuple(r for r in self if any(x == ref for _, x in self.references(r)))
+
+    # Places ------------------------------------------------------------------------------
+
+    def regions_of(self, record: Record) -> set[Region]:
+        """Every Indonesian region named anywhere in `record`."""
+        return {v for _, v in walk(record) if isinstance(v, Region)}
+
+    def countries_of(self, record: Record) -> set[Country]:
+        """Every country named in `record`, including those of foreign localities."""
+        out: set[Country] = set()
+        for _, v in walk(record):
+            if isinstance(v, Country):
+                out.add(v)
+            elif isinstance(v, ForeignLocality):
+                out.add(v.country)
+        return out
+
+    def by_region(self, region: Region | str) -> tuple[Record, ...]:
+        """Records involving `region`; a province includes its regencies and cities."""
+        target = Region.get(region) if isinstance(region, str) else region
+        return tuple(r for r in self if any(target.contains(x) for x in self.regions_of(r)))
+
+    def by_country(self, country: Country | str) -> tuple[Record, ...]:
+        """Records involving a partner country (ISO code or `Country`)."""
+        target = Country.get(country) if isinstance(country, str) else country
+        return tuple(r for r in self if target in self.countries_of(r))
+
+    # Storage -----------------------------------------------------------------------------
+
+    @classmethod
+    def load_jsonl(
+        cls, path: PathLike, *, converter: cattrs.Converter | None = None, check_references: bool = True
+    ) -> Register:
+        """Read a JSON Lines file; every bad line is reported, as ``line N`` in the path."""
+        records: list[Record] = []
+        problems: list[ErrorDetail] = []
+        for result in iter_jsonl(path, converter=converter):
+            if result.error is not None:
+                problems.extend(
+                    ErrorDetail(f"line {result.line}" + (": " + x.path if x.path else ""), x.code, x.message)
+                    for x in result.error.errors
+                )
+            elif result.record is not None:
+                records.append(result.record)
+        if problems:
+            raise ValidationError(problems)
+        return cls(records, check_references=check_references)
+
+    def save_jsonl(self, path: PathLike, *, converter: cattrs.Converter | None = None) -> None:
+        """Save as JSON Lines, atomically: a crash mid-write leaves the old file intact."""
+        write_jsonl(path, self, converter=converter)
+
+    @classmethod
+    def load_folder(
+        cls, directory: PathLike, *, converter: cattrs.Converter | None = None, check_references: bool = True
+    ) -> Register:
+        """Read a folder of ``<id>.json`` files."""
+        records, problems = read_folder(directory, converter=converter)
+        if problems:
+            raise ValidationError(problems)
+        return cls(records, check_references=check_references)
+
+    def save_folder(self, directory: PathLike, *, converter: cattrs.Converter | None = None) -> None:
+        """Save one JSON file per record, each written atomically."""
+        write_folder(directory, self, converter=converter)
+
+    def to_list(self, *, converter: cattrs.Converter | None = None) -> list[Any]:
+        """Every record as plain data."""
+        from ..serialization import to_dict
+
+        return [to_dict(r, converter=converter) for r in self]

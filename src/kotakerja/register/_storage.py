@@ -1,0 +1,176 @@
+"""Storage of records: JSON Lines (streaming), one JSON file per record, atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+import attrs
+import cattrs
+
+from .._errors import ErrorDetail, ValidationError
+from ..records._base import Record
+from ..serialization import from_dict, to_dict
+from ..serialization._json import DEFAULT_MAX_SIZE, dumps, loads
+
+__all__ = [
+    "LineResult",
+    "append_jsonl",
+    "atomic_write",
+    "iter_jsonl",
+    "read_folder",
+    "write_folder",
+    "write_jsonl",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+@attrs.frozen(kw_only=True)
+class LineResult:
+    """One line of a JSON Lines file: the record, or the problems that line has."""
+
+    line: int
+    record: Record | None = None
+    error: ValidationError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _parse_line(
+    number: int, raw: str | bytes, converter: cattrs.Converter | None, max_size: int | None
+) -> LineResult:
+    try:
+        data = loads(raw, max_size=max_size)
+        record = from_dict(Record, data, converter=converter)
+    except ValidationError as e:
+        return LineResult(line=number, error=e)
+    return LineResult(line=number, record=record)
+
+
+def iter_jsonl(
+    source: PathLike | IO[bytes] | IO[str],
+    *,
+    converter: cattrs.Converter | None = None,
+    max_line_size: int | None = DEFAULT_MAX_SIZE,
+) -> Iterator[LineResult]:
+    """Read a JSON Lines file one line at a time, validating each record as it comes.
+
+    Memory stays flat whatever the file's size. Blank lines are skipped; every
+    other line yields a `LineResult` with its 1-based line number.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            yield from iter_jsonl(handle, converter=converter, max_line_size=max_line_size)
+        return
+    for number, raw in enumerate(source, start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if number == 1 and isinstance(stripped, bytes) and stripped.startswith(b"\xef\xbb\xbf"):
+            stripped = stripped[3:]
+        yield _parse_line(number, stripped, converter, max_line_size)
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: PathLike, chunks: Iterable[str]) -> None:
+    """Write text to `path` so that a crash leaves either the old file or the new one.
+
+    The text goes to a temporary file beside `path`, is flushed to disk, and then
+    replaces `path` in one rename.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(directory)
+
+
+def write_jsonl(
+    path: PathLike, records: Iterable[Record], *, converter: cattrs.Converter | None = None
+) -> None:
+    """Save records as JSON Lines, atomically."""
+    atomic_write(path, (dumps(to_dict(r, converter=converter)) + "\n" for r in records))
+
+
+def append_jsonl(
+    path: PathLike, record: Record, *, converter: cattrs.Converter | None = None
+) -> None:
+    """Append one record as one line; the line is written with a single write call.
+
+    With ``O_APPEND`` a reader never sees half a line from a writer that finished,
+    and concurrent appenders do not interleave within a line.
+    """
+    line = (dumps(to_dict(record, converter=converter)) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        written = os.write(fd, line)
+        if written != len(line):
+            raise OSError(f"short write to {path}: {written} of {len(line)} bytes")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _file_name(record: Record) -> str:
+    return record.id.replace(":", "_") + ".json"
+
+
+def write_folder(
+    directory: PathLike, records: Iterable[Record], *, converter: cattrs.Converter | None = None
+) -> None:
+    """Save each record as ``<id>.json`` in `directory`, each file written atomically.
+
+    Files of records no longer present are removed after all new files are in place.
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    keep: set[str] = set()
+    for record in records:
+        name = _file_name(record)
+        keep.add(name)
+        atomic_write(folder / name, (dumps(to_dict(record, converter=converter), indent=2), "\n"))
+    for old in folder.glob("*.json"):
+        if old.name not in keep:
+            old.unlink()
+
+
+def read_folder(
+    directory: PathLike, *, converter: cattrs.Converter | None = None
+) -> tuple[list[Record], list[ErrorDetail]]:
+    """Read every ``*.json`` file of a folder; problems carry the file name in their path."""
+    records: list[Record] = []
+    problems: list[ErrorDetail] = []
+    for file in sorted(Path(directory).glob("*.json")):
+        try:
+            records.append(from_dict(Record, loads(file.read_bytes()), converter=converter))
+        except ValidationError as e:
+            problems.extend(
+                ErrorDetail(f"[{file.name}]" + ("." + x.path if x.path else ""), x.code, x.message)
+                for x in e.errors
+            )
+    return records, problems

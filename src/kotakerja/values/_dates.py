@@ -1,0 +1,402 @@
+"""Partial dates and periods, with ISO and Indonesian or English text forms (*tanggal*)."""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import re
+
+import attrs
+import pendulum
+
+from .._errors import Problems, ValidationError
+from .._model import check_fields, meta
+
+__all__ = ["DatePrecision", "PartialDate", "Period"]
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_MONTH_INDEX: dict[str, int] = {}
+for _i, (_id, _en) in enumerate(zip(MONTHS_ID, MONTHS_EN), start=1):
+    for _name in (_id, _en):
+        _MONTH_INDEX[_name.casefold()] = _i
+        _MONTH_INDEX[_name[:3].casefold()] = _i
+_MONTH_INDEX.update({"agt": 8, "agu": 8, "ags": 8, "okt": 10, "des": 12, "sept": 9, "peb": 2})
+_DAY_INDEX = {d.casefold(): i for names in (DAYS_ID, DAYS_EN) for i, d in enumerate(names)}
+_DAY_INDEX["jum'at"] = 4
+
+_MAX_TEXT = 100
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_MONTH_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|s\.d\.|s\.d|s/d|sampai dengan|sampai|hingga|to|until)\s*")
+
+
+def _fail(code: str, message: str, path: str = "") -> ValidationError:
+    return ValidationError.single(path, code, message)
+
+
+class DatePrecision(str, enum.Enum):
+    """How much of a date is known (*ketelitian tanggal*)."""
+
+    YEAR = "year"
+    """Tahun saja."""
+    MONTH = "month"
+    """Bulan dan tahun."""
+    DAY = "day"
+    """Tanggal lengkap."""
+
+
+@attrs.frozen(kw_only=True)
+class PartialDate:
+    """A year, a year and month, or a full date: as much as a source says, no more.
+
+    >>> PartialDate.parse("Agustus 2023").format_iso()
+    '2023-08'
+    """
+
+    RULES = ("day requires month", "the day exists in that month")
+
+    year: int = attrs.field(metadata=meta(minimum=1, maximum=9999))
+    month: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=12))
+    day: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=31))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.day is not None:
+            if self.month is None:
+                p.add("day", "kotakerja.date.day_without_month", "a day needs a month")
+            elif self.day > calendar.monthrange(self.year, self.month)[1]:
+                p.add(
+                    "day",
+                    "kotakerja.date.invalid",
+                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} does not exist",
+                )
+
+    @property
+    def precision(self) -> DatePrecision:
+        if self.day is not None:
+            return DatePrecision.DAY
+        if self.month is not None:
+            return DatePrecision.MONTH
+        return DatePrecision.YEAR
+
+    @classmethod
+    def of(cls, date: pendulum.Date | object) -> PartialDate:
+        """The full partial date of a pendulum or standard-library date."""
+        import datetime as dt
+
+        if not isinstance(date, dt.date):
+            raise _fail("kotakerja.type", f"expected a date, got {type(date).__name__}")
+        return cls(year=date.year, month=date.month, day=date.day)
+
+    @classmethod
+    def today(cls, tz: str = "Asia/Jakarta") -> PartialDate:
+        """Today's date in `tz`."""
+        return cls.of(pendulum.today(tz).date())
+
+    def to_date(self) -> pendulum.Date:
+        """The pendulum date; only for a full date."""
+        if self.month is None or self.day is None:
+            raise _fail(
+                "kotakerja.date.not_precise", f"{self.format_iso()} is not a full date"
+            )
+        return pendulum.Date(self.year, self.month, self.day)
+
+    def earliest(self) -> pendulum.Date:
+        """The first day this partial date covers."""
+        return pendulum.Date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> pendulum.Date:
+        """The last day this partial date covers."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return pendulum.Date(self.year, month, day)
+
+    # Text --------------------------------------------------------------------------
+
+    @classmethod
+    def parse_iso(cls, text: str) -> PartialDate:
+        """Parse exactly ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+        n = len(text)
+        if n in (4, 7, 10) and text[:4].isdigit() and text.isascii():
+            try:
+                if n == 4:
+                    return cls(year=int(text))
+                if text[4] == "-" and text[5:7].isdigit():
+                    if n == 7:
+                        return cls(year=int(text[:4]), month=int(text[5:7]))
+                    if text[7] == "-" and text[8:].isdigit():
+                        return cls(year=int(text[:4]), month=int(text[5:7]), day=int(text[8:]))
+            except ValidationError as e:
+                raise _fail("kotakerja.date.invalid", f"{text!r} is not a real date: {e.errors[0].message}") from None
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise _fail(
+            "kotakerja.date.unparseable", f"{shown!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        )
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse any usual form: ISO, Indonesian or English, with or without weekday.
+
+        >>> PartialDate.parse("Senin, 13 Desember 2021").format_iso()
+        '2021-12-13'
+        >>> PartialDate.parse("28/4/2023").format_iso()
+        '2023-04-28'
+        """
+        if not isinstance(text, str):
+            raise _fail("kotakerja.type", f"expected text, got {type(text).__name__}")
+        raw = " ".join(text.split())
+        if len(raw) > _MAX_TEXT or not raw:
+            raise _fail("kotakerja.date.unparseable", f"{text[:40]!r} is not a date")
+        if _ISO.fullmatch(raw):
+            return cls.parse_iso(raw)
+        weekday: int | None = None
+        body = raw
+        head, sep, rest = raw.partition(",")
+        if sep and head.strip().casefold() in _DAY_INDEX:
+            weekday = _DAY_INDEX[head.strip().casefold()]
+            body = rest.strip()
+        else:
+            first, _, rest2 = raw.partition(" ")
+            if first.casefold() in _DAY_INDEX and rest2:
+                weekday = _DAY_INDEX[first.casefold()]
+                body = rest2.strip()
+        result = cls._parse_body(body, text)
+        if weekday is not None:
+            if result.precision is not DatePrecision.DAY:
+                raise _fail("kotakerja.date.unparseable", f"{text!r}: a weekday needs a full date")
+            actual = result.to_date().weekday()
+            if actual != weekday:
+                raise _fail(
+                    "kotakerja.date.weekday_mismatch",
+                    f"{text!r}: {result.format_iso()} is a {DAYS_EN[actual]} "
+                    f"({DAYS_ID[actual]}), not a {DAYS_EN[weekday]}",
+                )
+        return result
+
+    @classmethod
+    def _parse_body(cls, body: str, original: str) -> PartialDate:
+        def month_of(name: str) -> int:
+            m = _MONTH_INDEX.get(name.casefold())
+            if m is None:
+                raise _fail("kotakerja.date.unparseable", f"{original!r}: unknown month {name!r}")
+            return m
+
+        def build(year: int, month: int, day: int | None = None) -> PartialDate:
+            try:
+                return cls(year=year, month=month, day=day)
+            except ValidationError:
+                raise _fail("kotakerja.date.invalid", f"{original!r} is not a real date") from None
+
+        if m := _DAY_MONTH_YEAR.fullmatch(body):
+            return build(int(m.group(3)), month_of(m.group(2)), int(m.group(1)))
+        if m := _MONTH_DAY_YEAR.fullmatch(body):
+            return build(int(m.group(3)), month_of(m.group(1)), int(m.group(2)))
+        if m := _MONTH_YEAR.fullmatch(body):
+            return build(int(m.group(2)), month_of(m.group(1)))
+        if m := _NUMERIC.fullmatch(body):
+            return build(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if _ISO.fullmatch(body):
+            return cls.parse_iso(body)
+        raise _fail("kotakerja.date.unparseable", f"{original!r} is not a date kotakerja can read")
+
+    def format_iso(self) -> str:
+        """``2020``, ``2020-10`` or ``2020-10-23``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.format_iso()
+
+    def format(self, locale: str = "id", *, weekday: bool = False) -> str:
+        """``23 Oktober 2020`` / ``23 October 2020``; ``Agustus 2023``; ``2023``."""
+        months = MONTHS_EN if locale == "en" else MONTHS_ID
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{months[self.month - 1]} {self.year}"
+        text = f"{self.day} {months[self.month - 1]} {self.year}"
+        if weekday:
+            days = DAYS_EN if locale == "en" else DAYS_ID
+            text = f"{days[self.to_date().weekday()]}, {text}"
+        return text
+
+    # Comparison ------------------------------------------------------------------------
+
+    def before(self, other: PartialDate | pendulum.Date) -> bool | None:
+        """True or False when known, None when the imprecision leaves it open."""
+        o = other if isinstance(other, PartialDate) else PartialDate.of(other)
+        if self.latest() < o.earliest():
+            return True
+        if self.earliest() >= o.latest():
+            return False
+        return None
+
+    def after(self, other: PartialDate | pendulum.Date) -> bool | None:
+        """True or False when known, None when the imprecision leaves it open."""
+        o = other if isinstance(other, PartialDate) else PartialDate.of(other)
+        return o.before(self)
+
+    def contains(self, date: PartialDate | pendulum.Date) -> bool:
+        """Whether every day of `date` falls within this partial date."""
+        o = date if isinstance(date, PartialDate) else PartialDate.of(date)
+        return self.earliest() <= o.earliest() and o.latest() <= self.latest()
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Orders by first day covered, coarser precision first."""
+        rank = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+        return (self.year, self.month or 0, self.day or 0, rank[self.precision])
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A span from `start` to `end` (inclusive), each partial or full; `end` may be open.
+
+    >>> Period.parse("27–29 Mei 2022").format_iso()
+    '2022-05-27/2022-05-29'
+    """
+
+    RULES = ("end is not before start",)
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.end is not None and self.end.before(self.start) is True:
+            p.add(
+                "end",
+                "kotakerja.period.end_before_start",
+                f"end {self.end} is before start {self.start}",
+            )
+
+    @classmethod
+    def single(cls, date: PartialDate) -> Period:
+        """A period that is one partial date."""
+        return cls(start=date, end=date)
+
+    @classmethod
+    def from_duration(
+        cls, start: PartialDate, *, years: int = 0, months: int = 0, days: int = 0
+    ) -> Period:
+        """The period of a duration from a full start date; the end is its last day.
+
+        >>> Period.from_duration(PartialDate(year=2020, month=10, day=23), years=5).format_iso()
+        '2020-10-23/2025-10-22'
+        """
+        first = start.to_date()
+        last = first.add(years=years, months=months, days=days).subtract(days=1)
+        return cls(start=start, end=PartialDate.of(last))
+
+    @classmethod
+    def parse_iso(cls, text: str) -> Period:
+        """Parse ``start/end`` or ``start/..`` (open end)."""
+        head, sep, tail = text.partition("/")
+        if not sep:
+            raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not start/end")
+        start = PartialDate.parse_iso(head)
+        return cls(start=start, end=None if tail == ".." else PartialDate.parse_iso(tail))
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Parse any usual form: ``27–29 Mei 2022``, ``27 Mei – 2 Juni 2022``, ``Agustus 2023``.
+
+        A single date becomes a period of that date; ISO intervals are read too.
+        """
+        raw = " ".join(text.split())
+        if len(raw) > _MAX_TEXT or not raw:
+            raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not a period")
+        if "/" in raw and not _NUMERIC.fullmatch(raw):
+            return cls.parse_iso(raw)
+        lowered = raw.casefold()
+        for prefix in ("sejak ", "mulai ", "from ", "since "):
+            if lowered.startswith(prefix):
+                return cls(start=PartialDate.parse(raw[len(prefix) :]))
+        parts = [p for p in _RANGE_SPLIT.split(raw) if p] if not _ISO.fullmatch(raw) else [raw]
+        if len(parts) == 1 and not _NUMERIC.fullmatch(raw):
+            return cls.single(PartialDate.parse(raw))
+        if _NUMERIC.fullmatch(raw):
+            return cls.single(PartialDate.parse(raw))
+        if len(parts) != 2:
+            raise _fail("kotakerja.period.unparseable", f"{text!r} is not a period")
+        left, right = parts
+        end = PartialDate.parse(right)
+        if left.isdigit() and end.month is not None:
+            start = PartialDate(year=end.year, month=end.month, day=int(left))
+        else:
+            try:
+                start = PartialDate.parse(left)
+            except ValidationError:
+                start = PartialDate.parse(f"{left} {end.year}")
+        try:
+            return cls(start=start, end=end)
+        except ValidationError as e:
+            raise _fail(e.errors[0].code, f"{text!r}: {e.errors[0].message}") from None
+
+    def format_iso(self) -> str:
+        """``2022-05-27/2022-05-29``; an open end is ``..``."""
+        return f"{self.start}/{'..' if self.end is None else self.end}"
+
+    def __str__(self) -> str:
+        return self.format_iso()
+
+    def format(self, locale: str = "id") -> str:
+        """Compact human form: ``27–29 Mei 2022``, ``27 Mei – 2 Juni 2022``, ``Agustus 2023``."""
+        s, e = self.start, self.end
+        if e is None:
+            return ("from " if locale == "en" else "sejak ") + s.format(locale)
+        if s == e:
+            return s.format(locale)
+        if s.precision is e.precision is DatePrecision.DAY and s.year == e.year:
+            months = MONTHS_EN if locale == "en" else MONTHS_ID
+            if s.month == e.month:
+                return f"{s.day}–{e.day} {months[(e.month or 1) - 1]} {e.year}"
+            return f"{s.day} {months[(s.month or 1) - 1]} – {e.format(locale)}"
+        return f"{s.format(locale)} – {e.format(locale)}"
+
+    def earliest(self) -> pendulum.Date:
+        return self.start.earliest()
+
+    def latest(self) -> pendulum.Date | None:
+        """The last day covered, or None for an open end."""
+        return None if self.end is None else self.end.latest()
+
+    def contains(self, date: PartialDate | pendulum.Date) -> bool | None:
+        """Whether `date` falls within the period; None when partial dates leave it open."""
+        d = date if isinstance(date, PartialDate) else PartialDate.of(date)
+        if d.latest() < self.start.earliest():
+            return False
+        if self.end is not None and d.earliest() > self.end.latest():
+            return False
+        start_ok = d.earliest() >= self.start.latest()
+        end_ok = self.end is None or d.latest() <= self.end.earliest()
+        return True if start_ok and end_ok else None
+
+    def overlaps(self, other: Period) -> bool | None:
+        """Whether two periods share a day; None when unknown."""
+        if self.end is not None and self.end.latest() < other.start.earliest():
+            return False
+        if other.end is not None and other.end.latest() < self.start.earliest():
+            return False
+        certain_self_end = self.end is None or self.end.earliest() >= other.start.latest()
+        certain_other_end = other.end is None or other.end.earliest() >= self.start.latest()
+        return True if certain_self_end and certain_other_end else None

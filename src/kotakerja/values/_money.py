@@ -1,0 +1,179 @@
+"""Money: an exact `Decimal` amount in an ISO 4217 currency (*nilai uang*)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+import pycountry
+
+from .._errors import KotakerjaError, Problems, ValidationError
+from .._model import check_fields, meta
+
+__all__ = ["CurrencyMismatchError", "Money", "format_amount", "minor_units", "parse_amount"]
+
+_MINOR_EXCEPTIONS: dict[str, int | None] = {
+    **dict.fromkeys(
+        "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0
+    ),
+    **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3),
+    **dict.fromkeys("CLF UYW".split(), 4),
+    **dict.fromkeys("XAU XAG XPT XPD XDR XBA XBB XBC XBD XSU XUA XTS XXX".split(), None),
+}
+"""ISO 4217 minor units that differ from the usual 2; None where the code has none."""
+
+_AMOUNT_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+
+
+class CurrencyMismatchError(KotakerjaError, ValueError):
+    """Arithmetic or comparison between amounts in different currencies."""
+
+
+@functools.cache
+def _known(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code) is not None
+
+
+def minor_units(currency: str) -> int | None:
+    """Decimal places an amount in `currency` may have (None: no fixed limit)."""
+    return _MINOR_EXCEPTIONS.get(currency, 2)
+
+
+def parse_amount(text: str) -> Decimal:
+    """Parse a plain decimal string strictly: digits, optional minus sign, one dot."""
+    if not isinstance(text, str) or len(text) > 100 or not _AMOUNT_RX.fullmatch(text):
+        raise ValidationError.single(
+            "", "kotakerja.money.invalid_amount", f"{str(text)[:40]!r} is not a plain decimal amount"
+        )
+    return Decimal(text)
+
+
+def format_amount(amount: Decimal) -> str:
+    """An amount in plain positional notation, trailing zeros as written."""
+    return format(amount, "f")
+
+
+def _decimals_needed(amount: Decimal) -> int:
+    exponent = amount.normalize().as_tuple().exponent
+    return max(0, -int(exponent)) if isinstance(exponent, int) else 0
+
+
+@attrs.frozen(kw_only=True)
+class Money:
+    """An amount and its currency; never a float.
+
+    >>> Money.of("12.50", "IDR").format()
+    'Rp12,50'
+    """
+
+    RULES = ("amount needs no more decimals than the currency's ISO 4217 minor units",)
+
+    amount: Decimal
+    currency: str = attrs.field(metadata=meta(pattern=r"[A-Z]{3}"))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if not _known(self.currency):
+            p.add(
+                "currency",
+                "kotakerja.money.unknown_currency",
+                f"{self.currency!r} is not an ISO 4217 currency",
+            )
+            return
+        units = minor_units(self.currency)
+        needed = _decimals_needed(self.amount)
+        if units is not None and needed > units:
+            p.add(
+                "amount",
+                "kotakerja.money.too_many_decimals",
+                f"amount {format_amount(self.amount)} has {needed} decimals; "
+                f"{self.currency} allows at most {units}",
+            )
+
+    @classmethod
+    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        """Money from a decimal string, an int or a Decimal."""
+        value = parse_amount(amount) if isinstance(amount, str) else amount
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            raise ValidationError.single(
+                "amount", "kotakerja.money.invalid_amount", f"{amount!r} is not an exact amount"
+            )
+        return cls(amount=Decimal(value), currency=currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(amount=Decimal(0), currency=currency)
+
+    @classmethod
+    def sum(cls, items: Iterable[Money], *, currency: str) -> Money:
+        """The total of `items`, all in `currency` (zero when empty)."""
+        total = cls.zero(currency)
+        for item in items:
+            total = total + item
+        return total
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise CurrencyMismatchError(
+                f"cannot combine {self.currency} and {other.currency} amounts"
+            )
+
+    def __add__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other)
+        return Money(amount=self.amount + other.amount, currency=self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same(other)
+        return Money(amount=self.amount - other.amount, currency=self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(amount=-self.amount, currency=self.currency)
+
+    def __mul__(self, factor: int | Decimal) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, (int, Decimal)):
+            return NotImplemented
+        return Money(amount=self.amount * factor, currency=self.currency)
+
+    __rmul__ = __mul__
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount >= other.amount
+
+    def format(self, locale: str = "id") -> str:
+        """``Rp12.500.000,00`` (Indonesian) or ``IDR 12,500,000.00`` (English)."""
+        text = format_amount(abs(self.amount))
+        whole, _, frac = text.partition(".")
+        grouped = f"{int(whole):,}"
+        sign = "-" if self.amount < 0 else ""
+        if locale == "en":
+            return f"{sign}{self.currency} {grouped}" + (f".{frac}" if frac else "")
+        grouped = grouped.replace(",", ".")
+        number = grouped + (f",{frac}" if frac else "")
+        if self.currency == "IDR":
+            return f"{sign}Rp{number}"
+        return f"{sign}{self.currency} {number}"
+
+    def __str__(self) -> str:
+        return f"{format_amount(self.amount)} {self.currency}"

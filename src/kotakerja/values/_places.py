@@ -1,0 +1,446 @@
+"""Places: Indonesian regions (Kemendagri), countries, and foreign localities."""
+
+from __future__ import annotations
+
+import csv
+import enum
+import functools
+import gettext
+import importlib.resources
+import io
+import re
+import zoneinfo
+from collections.abc import Mapping
+
+import attrs
+import pendulum
+import pycountry
+
+from .._errors import Problems, ValidationError
+from .._model import check_fields, meta
+
+__all__ = [
+    "Country",
+    "ForeignLocality",
+    "LocalityLevel",
+    "Region",
+    "RegionLevel",
+    "all_regions",
+    "check_time_zone",
+    "find_regions",
+]
+
+_CODE_RX = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
+
+
+class RegionLevel(str, enum.Enum):
+    """Level of an Indonesian region (*tingkat wilayah*)."""
+
+    PROVINSI = "provinsi"
+    """Province."""
+    KABUPATEN = "kabupaten"
+    """Regency."""
+    KOTA = "kota"
+    """City."""
+    KOTA_ADMINISTRASI = "kota_administrasi"
+    """Administrative city of DKI Jakarta."""
+    KABUPATEN_ADMINISTRASI = "kabupaten_administrasi"
+    """Administrative regency of DKI Jakarta."""
+
+
+_TZ_ABBR = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+_PREFIXES = (
+    "provinsi ",
+    "kabupaten administrasi ",
+    "kota administrasi ",
+    "kabupaten ",
+    "kab. ",
+    "kab ",
+    "kota ",
+)
+
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "solo": ("33.72",),
+    "jakarta": ("31",),
+    "dki": ("31",),
+    "dki jakarta": ("31",),
+    "daerah khusus jakarta": ("31",),
+    "daerah khusus ibukota jakarta": ("31",),
+    "jogja": ("34.71", "34"),
+    "jogjakarta": ("34.71", "34"),
+    "yogya": ("34.71", "34"),
+    "yogyakarta": ("34.71", "34"),
+    "diy": ("34",),
+    "makasar": ("73.71",),
+}
+"""Common names that the official names do not contain, mapped to region codes."""
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s.]", " ", text.casefold()).split())
+
+
+def _strip_prefix(name: str) -> str:
+    for prefix in _PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+@attrs.frozen(kw_only=True)
+class _Row:
+    code: str
+    name: str
+    level: RegionLevel
+    time_zone: str
+
+
+@functools.cache
+def _table() -> dict[str, _Row]:
+    text = (importlib.resources.files("kotakerja") / "data" / "wilayah.csv").read_text("utf-8")
+    rows = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        rows[row["kode"]] = _Row(
+            code=row["kode"],
+            name=row["nama"],
+            level=RegionLevel(row["tingkat"]),
+            time_zone=row["zona_waktu"],
+        )
+    return rows
+
+
+@functools.cache
+def _index() -> list[tuple[str, str, str]]:
+    """(full normalized name, name without prefix, code) for every region."""
+    out = []
+    for row in _table().values():
+        full = _norm(row.name)
+        out.append((full, _strip_prefix(full), row.code))
+    return out
+
+
+_CACHE: dict[str, Region] = {}
+
+
+@attrs.frozen(kw_only=True)
+class Region:
+    """An Indonesian province, regency or city from the Kemendagri table.
+
+    The code is the stable identity (names change); serialized as its code.
+
+    >>> Region.get("33.72").name
+    'Kota Surakarta'
+    """
+
+    RULES = ("code is in the Kemendagri table; name, level and zone match it",)
+
+    code: str = attrs.field(metadata=meta(pattern=r"[0-9]{2}(\.[0-9]{2})?"))
+    name: str
+    level: RegionLevel
+    time_zone: str
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        row = _table().get(self.code)
+        if row is None:
+            p.add("code", "kotakerja.region.unknown", f"no region has the code {self.code!r}")
+            return
+        if (row.name, row.level, row.time_zone) != (self.name, self.level, self.time_zone):
+            p.add(
+                "",
+                "kotakerja.region.mismatch",
+                f"region {self.code} is {row.name} ({row.level.value}, {row.time_zone}); "
+                "use Region.get(code)",
+            )
+
+    @classmethod
+    def get(cls, code: str) -> Region:
+        """The region with this Kemendagri code (``PP`` or ``PP.KK``)."""
+        found = _CACHE.get(code)
+        if found is not None:
+            return found
+        if not isinstance(code, str) or not _CODE_RX.fullmatch(code):
+            raise ValidationError.single(
+                "",
+                "kotakerja.region.unknown",
+                f"{code!r} is not a region code; expected PP (province) or PP.KK",
+            )
+        row = _table().get(code)
+        if row is None:
+            raise ValidationError.single(
+                "", "kotakerja.region.unknown", f"no region has the code {code!r}"
+            )
+        region = cls(code=row.code, name=row.name, level=row.level, time_zone=row.time_zone)
+        _CACHE[code] = region
+        return region
+
+    @property
+    def is_province(self) -> bool:
+        return self.level is RegionLevel.PROVINSI
+
+    @property
+    def province_code(self) -> str:
+        return self.code[:2]
+
+    @property
+    def province(self) -> Region:
+        """The province this region lies in (a province is its own)."""
+        return self if self.is_province else Region.get(self.province_code)
+
+    @property
+    def parent(self) -> Region | None:
+        """The province of a regency or city; None for a province."""
+        return None if self.is_province else self.province
+
+    def children(self) -> tuple[Region, ...]:
+        """The regencies and cities of a province."""
+        if not self.is_province:
+            return ()
+        prefix = self.code + "."
+        return tuple(Region.get(c) for c in _table() if c.startswith(prefix))
+
+    def contains(self, other: Region) -> bool:
+        """True for the region itself and, for a province, its regencies and cities."""
+        return other.code == self.code or (self.is_province and other.province_code == self.code)
+
+    @property
+    def short_name(self) -> str:
+        """The name without its Provinsi/Kabupaten/Kota prefix."""
+        lowered = self.name.casefold()
+        for prefix in _PREFIXES:
+            if lowered.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+    @property
+    def tz_abbreviation(self) -> str:
+        """WIB, WITA or WIT."""
+        return _TZ_ABBR.get(self.time_zone, self.time_zone)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def all_regions() -> tuple[Region, ...]:
+    """Every region, in code order."""
+    return tuple(Region.get(c) for c in sorted(_table()))
+
+
+_LEVEL_RANK = {
+    RegionLevel.PROVINSI: 0,
+    RegionLevel.KABUPATEN: 1,
+    RegionLevel.KABUPATEN_ADMINISTRASI: 1,
+    RegionLevel.KOTA: 2,
+    RegionLevel.KOTA_ADMINISTRASI: 2,
+}
+
+
+def find_regions(query: str) -> tuple[Region, ...]:
+    """Regions whose name or alias matches `query`, ignoring case and the level prefix.
+
+    Whole-name and alias matches come first, then names that start with the query
+    (word by word); within each group provinces, then regencies, then cities, by
+    code. A bare name found at two levels returns both:
+
+    >>> [r.code for r in find_regions("Kediri")]
+    ['35.06', '35.71']
+    """
+    q = _norm(query)
+    if not q:
+        raise ValidationError.single(
+            "", "kotakerja.region.empty_query", "give a name, alias or code to search for"
+        )
+    if _CODE_RX.fullmatch(q):
+        return (Region.get(q),) if q in _table() else ()
+    exact: set[str] = set(ALIASES.get(q, ()))
+    prefix: set[str] = set()
+    for full, bare, code in _index():
+        if q in (full, bare):
+            exact.add(code)
+        elif full.startswith(q) or bare.startswith(q):
+            prefix.add(code)
+    prefix -= exact
+
+    def order(code: str) -> tuple[int, str]:
+        return (_LEVEL_RANK[_table()[code].level], code)
+
+    return tuple(Region.get(c) for c in [*sorted(exact, key=order), *sorted(prefix, key=order)])
+
+
+@functools.cache
+def check_time_zone(name: str) -> bool:
+    """Whether `name` is an IANA time zone known here."""
+    if not name or name != name.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+@functools.cache
+def _id_translation() -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@functools.cache
+def _country_index() -> dict[str, str]:
+    out: dict[str, str] = {}
+    tr = _id_translation()
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        names.add(tr.gettext(c.name))
+        for n in names:
+            out.setdefault(n.casefold(), c.alpha_2)
+        out[c.alpha_3.casefold()] = c.alpha_2
+    return out
+
+
+_COUNTRIES: dict[str, Country] = {}
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """A country by ISO 3166-1 alpha-2 code; serialized as the code.
+
+    >>> Country.get("DE").name_id
+    'Jerman'
+    """
+
+    code: str = attrs.field(metadata=meta(pattern=r"[A-Z]{2}"))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if pycountry.countries.get(alpha_2=self.code) is None:
+            p.add("code", "kotakerja.country.unknown", f"{self.code!r} is not an ISO 3166-1 code")
+
+    @classmethod
+    def get(cls, code: str) -> Country:
+        """The country with this alpha-2 code."""
+        found = _COUNTRIES.get(code)
+        if found is None:
+            if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{2}", code):
+                raise ValidationError.single(
+                    "",
+                    "kotakerja.country.unknown",
+                    f"{code!r} is not an ISO 3166-1 alpha-2 code (two capital letters)",
+                )
+            try:
+                found = cls(code=code)
+            except ValidationError as e:
+                raise ValidationError.single("", e.errors[0].code, e.errors[0].message) from None
+            _COUNTRIES[code] = found
+        return found
+
+    @classmethod
+    def find(cls, name: str) -> Country:
+        """A country by English or Indonesian name, or alpha-2/alpha-3 code."""
+        key = name.strip().casefold()
+        if len(key) == 2 and key.isalpha():
+            return cls.get(key.upper())
+        code = _country_index().get(key)
+        if code is None:
+            raise ValidationError.single(
+                "", "kotakerja.country.unknown", f"no country is called {name!r}"
+            )
+        return cls.get(code)
+
+    @property
+    def _record(self) -> object:
+        return pycountry.countries.get(alpha_2=self.code)
+
+    @property
+    def name(self) -> str:
+        """English name."""
+        c = self._record
+        return str(getattr(c, "common_name", None) or getattr(c, "name", self.code))
+
+    @property
+    def name_id(self) -> str:
+        """Indonesian name (English where no translation exists)."""
+        c = self._record
+        return str(_id_translation().gettext(str(getattr(c, "name", self.code))))
+
+    @property
+    def alpha3(self) -> str:
+        return str(getattr(self._record, "alpha_3", ""))
+
+    def format(self, locale: str = "id") -> str:
+        return self.name if locale == "en" else self.name_id
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class LocalityLevel(str, enum.Enum):
+    """Level of a foreign locality (*tingkat daerah di luar negeri*)."""
+
+    CITY = "city"
+    PROVINCE = "province"
+    STATE = "state"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    DISTRICT = "district"
+    MUNICIPALITY = "municipality"
+    REGION = "region"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class ForeignLocality:
+    """A city, province or state abroad, with its IANA time zone.
+
+    >>> ForeignLocality.city("Shanghai", "CN", "Asia/Shanghai").country.code
+    'CN'
+    """
+
+    RULES = ("time_zone is an IANA zone", "country is not Indonesia (use Region)")
+
+    name: str = attrs.field(metadata=meta(max_length=200))
+    country: Country
+    level: LocalityLevel
+    time_zone: str
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if not check_time_zone(self.time_zone):
+            p.add(
+                "time_zone",
+                "kotakerja.time_zone.unknown",
+                f"{self.time_zone!r} is not an IANA time zone",
+            )
+        if self.country.code == "ID":
+            p.add(
+                "country",
+                "kotakerja.locality.not_foreign",
+                "places in Indonesia are Regions, not foreign localities",
+            )
+
+    @classmethod
+    def city(cls, name: str, country: str, time_zone: str) -> ForeignLocality:
+        """A foreign city."""
+        return cls(name=name, country=Country.get(country), level=LocalityLevel.CITY, time_zone=time_zone)
+
+    @property
+    def tz_abbreviation(self) -> str:
+        """The zone's abbreviation now, e.g. CST."""
+        return str(pendulum.now(self.time_zone).format("zz"))
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.country.name}"
