@@ -38,9 +38,6 @@ META_KEY = "kotakerja"
 
 T = TypeVar("T")
 
-# The JSON-compatible value type used for extension slots.
-JSONValue = Union[str, int, float, bool, None, list["JSONValue"], dict[str, "JSONValue"]]
-
 
 def meta(
     *,
@@ -208,7 +205,7 @@ def _compile(tp: Any) -> Check:
         checks = [_compile(m) for m in members]
         names = " | ".join(_type_name(m) for m in members)
         optional = type(None) in members
-        non_none = [c for m, c in zip(members, checks) if m is not type(None)]
+        non_none = [c for m, c in zip(members, checks, strict=False) if m is not type(None)]
 
         def union_check(value: Any) -> list[tuple[str, str, str]] | None:
             if value is None and optional:
@@ -235,9 +232,7 @@ def _compile(tp: Any) -> Check:
 
             def tuple_check(value: Any) -> list[tuple[str, str, str]] | None:
                 if type(value) is not tuple:
-                    return [
-                        ("", "kotakerja.type", f"expected tuple, got {describe_value(value)}")
-                    ]
+                    return [("", "kotakerja.type", f"expected tuple, got {describe_value(value)}")]
                 out: list[tuple[str, str, str]] | None = None
                 for i, item in enumerate(value):
                     r = inner(item)
@@ -268,7 +263,7 @@ def _compile(tp: Any) -> Check:
         if issubclass(tp, enum.Enum):
             return _simple(tp)
         return _instance(tp)
-    if isinstance(tp, typing.ForwardRef) or isinstance(tp, str):
+    if isinstance(tp, (typing.ForwardRef, str)):
         raise TypeError(f"unresolved annotation {tp!r}")
     raise TypeError(f"unsupported annotation {tp!r}")
 

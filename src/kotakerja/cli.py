@@ -153,9 +153,9 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                 raise _Unusable(f"{path}: no such file")
             kind = _kind_of(path, args.format)
             if kind == "jsonl":
-                n, e = _validate_jsonl(path, out)
+                n, bad = _validate_jsonl(path, out)
             elif kind == "json":
-                n, e = _validate_json(path, out)
+                n, bad = _validate_json(path, out)
             else:
                 raise _Unusable(f"{path}: CSV tables are not supported yet; use JSON or JSONL")
         except _Unusable as e:
@@ -167,7 +167,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             unusable = True
             continue
         total_records += n
-        total_errors += e
+        total_errors += bad
     if not args.quiet:
         noun = "error" if total_errors == 1 else "errors"
         print(f"{total_records} records checked, {total_errors} {noun}", file=sys.stderr)
@@ -180,7 +180,12 @@ def _kind_of(path: str, given: str | None) -> str:
     if given:
         return given
     lower = path.lower()
-    for ext, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".csv", "csv")):
+    for ext, kind in (
+        (".jsonl", "jsonl"),
+        (".ndjson", "jsonl"),
+        (".json", "json"),
+        (".csv", "csv"),
+    ):
         if lower.endswith(ext):
             return kind
     raise _Unusable(f"{path}: unknown file type; use .json, .jsonl or .csv, or --format")
@@ -205,7 +210,9 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check JSON, JSON Lines or CSV files; print every problem with its line"
     )
     validate.add_argument("paths", nargs="+", metavar="PATH")
-    validate.add_argument("--format", choices=("json", "jsonl", "csv"), help="override the file type")
+    validate.add_argument(
+        "--format", choices=("json", "jsonl", "csv"), help="override the file type"
+    )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     validate.set_defaults(func=_validate)
 

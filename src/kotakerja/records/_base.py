@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"
-"""Record ids: 1–128 characters, letters, digits and ``. _ : -``, starting with a letter or digit."""
+"""Record ids: 1–128 letters, digits and ``. _ : -``, starting with a letter or digit."""
 
 EXTENSION_KEY_PATTERN = r"[a-z0-9][a-z0-9.-]*:[A-Za-z0-9_.-]+"
 """Extension keys are namespaced: ``namespace:name``, e.g. ``surakarta.go.id:nomor_arsip``."""
@@ -66,7 +66,9 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
     if type(value) is dict:
         for k, item in value.items():
             if type(k) is not str:
-                p.add(path, "kotakerja.type", f"object keys must be strings, got {describe_value(k)}")
+                p.add(
+                    path, "kotakerja.type", f"object keys must be strings, got {describe_value(k)}"
+                )
             else:
                 _check_json_value(item, f"{path}.{k}", p, depth + 1)
         return
@@ -103,9 +105,7 @@ class Record:
         factory=dict,
         hash=False,
         metadata=meta(
-            description=(
-                "Application data under namespaced keys (namespace:name), kept as given."
-            )
+            description=("Application data under namespaced keys (namespace:name), kept as given.")
         ),
     )
 

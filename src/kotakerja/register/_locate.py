@@ -48,7 +48,7 @@ def path_lines(text: str, max_depth: int = 512) -> dict[str, int]:
                 stack.append(["obj" if ch == "{" else "arr", path, 0])
                 pos += 1
             elif ch in "}]":
-                _, path, _ = stack.pop()  # type: ignore[misc]
+                stack.pop()
                 pos += 1
                 parent = stack[-1] if stack else None
                 path = str(parent[1]) if parent else ""
@@ -57,12 +57,12 @@ def path_lines(text: str, max_depth: int = 512) -> dict[str, int]:
                 if stack and stack[-1][0] == "arr":
                     stack[-1][2] = int(stack[-1][2]) + 1  # type: ignore[call-overload]
             elif ch == '"' and stack and stack[-1][0] == "obj" and _is_key(text, pos):
-                m = _STRING.match(text, pos)
-                if m is None:
+                km = _STRING.match(text, pos)
+                if km is None:
                     break
-                key = json.loads(m.group())
+                key = json.loads(km.group())
                 base = str(stack[-1][1])
-                pos = _WS.match(text, m.end()).end() + 1  # type: ignore[union-attr]
+                pos = _WS.match(text, km.end()).end() + 1  # type: ignore[union-attr]
                 pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
                 path = f"{base}.{key}" if base else key
                 lines[path] = line_at(pos)
@@ -73,10 +73,10 @@ def path_lines(text: str, max_depth: int = 512) -> dict[str, int]:
                     base = str(stack[-1][1])
                     path = f"{base}[{stack[-1][2]}]"
                     lines[path] = line_at(pos)
-                m = _STRING.match(text, pos) if ch == '"' else _SCALAR.match(text, pos)
-                if m is None:
+                vm = _STRING.match(text, pos) if ch == '"' else _SCALAR.match(text, pos)
+                if vm is None:
                     break
-                pos = m.end()
+                pos = vm.end()
             pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
             if pos < n and text[pos] in "{[" and stack and stack[-1][0] == "arr":
                 base = str(stack[-1][1])

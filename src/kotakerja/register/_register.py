@@ -70,7 +70,7 @@ class Register:
     def __contains__(self, item: object) -> bool:
         if isinstance(item, Ref):
             found = self._by_id.get(item.id)
-            return found is not None and found.TYPE == item.type
+            return found is not None and item.type == found.TYPE
         if isinstance(item, Record):
             return self._by_id.get(item.id) == item
         return item in self._by_id
@@ -98,7 +98,7 @@ class Register:
         """The record with this id (or this reference); `KeyError` if absent."""
         if isinstance(key, Ref):
             record = self._by_id[key.id]
-            if record.TYPE != key.type:
+            if key.type != record.TYPE:
                 raise KeyError(f"{key} points to a {record.TYPE}, not a {key.type}")
             return record
         return self._by_id[key]
@@ -106,7 +106,7 @@ class Register:
     def resolve(self, ref: Ref) -> Record | None:
         """The record a reference points to, or None when it is not in the register."""
         record = self._by_id.get(ref.id)
-        if record is None or record.TYPE != ref.type:
+        if record is None or ref.type != record.TYPE:
             return None
         return record
 
@@ -164,7 +164,7 @@ class Register:
                             "which is not in the register",
                         )
                     )
-                elif target.TYPE != ref.type:
+                elif ref.type != target.TYPE:
                     problems.append(
                         ErrorDetail(
                             _at(record, path),
@@ -210,7 +210,11 @@ class Register:
 
     @classmethod
     def load_jsonl(
-        cls, path: PathLike, *, converter: cattrs.Converter | None = None, check_references: bool = True
+        cls,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        check_references: bool = True,
     ) -> Register:
         """Read a JSON Lines file; every bad line is reported, as ``line N`` in the path."""
         records: list[Record] = []
@@ -218,7 +222,9 @@ class Register:
         for result in iter_jsonl(path, converter=converter):
             if result.error is not None:
                 problems.extend(
-                    ErrorDetail(f"line {result.line}" + (": " + x.path if x.path else ""), x.code, x.message)
+                    ErrorDetail(
+                        f"line {result.line}" + (": " + x.path if x.path else ""), x.code, x.message
+                    )
                     for x in result.error.errors
                 )
             elif result.record is not None:
@@ -233,7 +239,11 @@ class Register:
 
     @classmethod
     def load_folder(
-        cls, directory: PathLike, *, converter: cattrs.Converter | None = None, check_references: bool = True
+        cls,
+        directory: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        check_references: bool = True,
     ) -> Register:
         """Read a folder of ``<id>.json`` files."""
         records, problems = read_folder(directory, converter=converter)
@@ -241,7 +251,9 @@ class Register:
             raise ValidationError(problems)
         return cls(records, check_references=check_references)
 
-    def save_folder(self, directory: PathLike, *, converter: cattrs.Converter | None = None) -> None:
+    def save_folder(
+        self, directory: PathLike, *, converter: cattrs.Converter | None = None
+    ) -> None:
         """Save one JSON file per record, each written atomically."""
         write_folder(directory, self, converter=converter)
 

@@ -7,7 +7,6 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 import attrs
 import cattrs
@@ -55,7 +54,7 @@ def _parse_line(
 
 
 def iter_jsonl(
-    source: PathLike | IO[bytes] | IO[str],
+    source: PathLike | Iterable[bytes] | Iterable[str],
     *,
     converter: cattrs.Converter | None = None,
     max_line_size: int | None = DEFAULT_MAX_SIZE,
@@ -69,7 +68,8 @@ def iter_jsonl(
         with open(source, "rb") as handle:
             yield from iter_jsonl(handle, converter=converter, max_line_size=max_line_size)
         return
-    for number, raw in enumerate(source, start=1):
+    lines: Iterable[str | bytes] = source
+    for number, raw in enumerate(lines, start=1):
         stripped = raw.strip()
         if not stripped:
             continue

@@ -67,11 +67,15 @@ def from_dict(cls: type[T], data: Any, *, converter: cattrs.Converter | None = N
     try:
         result: T = conv.structure(data, cls)
     except RecursionError:
-        raise ValidationError.single("", "kotakerja.json.too_deep", "input nests too deeply") from None
+        raise ValidationError.single(
+            "", "kotakerja.json.too_deep", "input nests too deeply"
+        ) from None
     return result
 
 
-def to_json(obj: Any, *, indent: int | None = None, converter: cattrs.Converter | None = None) -> str:
+def to_json(
+    obj: Any, *, indent: int | None = None, converter: cattrs.Converter | None = None
+) -> str:
     """JSON text for a kotakerja object; compact unless `indent` is given."""
     return dumps(to_dict(obj, converter=converter), indent=indent)
 

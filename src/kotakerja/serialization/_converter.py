@@ -56,7 +56,7 @@ def parse_decimal(text: Any) -> Decimal:
     Trailing zeros are kept (``"12.50"`` stays two decimals).
     """
     if type(text) is not str:
-        raise _type_error("a decimal string such as \"12.50\"", text)
+        raise _type_error('a decimal string such as "12.50"', text)
     if len(text) > _MAX_DECIMAL_TEXT or not _DECIMAL_RX.fullmatch(text):
         shown = text if len(text) <= 40 else text[:37] + "..."
         raise ValidationError.single(
@@ -130,7 +130,7 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
         raise ValidationError.single(
             "",
             "kotakerja.datetime.naive",
-            f"{shown!r} has no UTC offset; write it as e.g. 2021-12-13T10:00:00+07:00[Asia/Jakarta]",
+            f"{shown!r} has no UTC offset; write e.g. 2021-12-13T10:00:00+07:00[Asia/Jakarta]",
         )
     if zone_name is None:
         return pendulum.instance(parsed)
@@ -223,7 +223,9 @@ def _json_copy(value: Any, depth: int = 0) -> Any:
         for k, item in value.items():
             if type(k) is not str:
                 errors.append(
-                    ErrorDetail("", "kotakerja.type", f"keys must be strings, got {describe_value(k)}")
+                    ErrorDetail(
+                        "", "kotakerja.type", f"keys must be strings, got {describe_value(k)}"
+                    )
                 )
                 continue
             try:
@@ -279,13 +281,13 @@ def _structure_partial_date(value: Any, _: Any) -> PartialDate:
 
 def _structure_region(value: Any, _: Any) -> Region:
     if type(value) is not str:
-        raise _type_error("a Kemendagri region code such as \"33.72\"", value)
+        raise _type_error('a Kemendagri region code such as "33.72"', value)
     return Region.get(value)
 
 
 def _structure_country(value: Any, _: Any) -> Country:
     if type(value) is not str:
-        raise _type_error("an ISO 3166-1 alpha-2 country code such as \"DE\"", value)
+        raise _type_error('an ISO 3166-1 alpha-2 country code such as "DE"', value)
     return Country.get(value)
 
 
@@ -464,7 +466,9 @@ def _header_errors(cls: type[Record], data: dict[str, Any]) -> list[ErrorDetail]
     if "schema_version" not in data:
         errors.append(
             ErrorDetail(
-                "schema_version", "kotakerja.missing", f"required; current is {cls.SCHEMA_VERSION!r}"
+                "schema_version",
+                "kotakerja.missing",
+                f"required; current is {cls.SCHEMA_VERSION!r}",
             )
         )
         return errors
@@ -575,7 +579,9 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                         found = check(result)
                         if found is not None:
                             errors = errors or []
-                            errors.extend(ErrorDetail(join_path(name, p), c, m) for p, c, m in found)
+                            errors.extend(
+                                ErrorDetail(join_path(name, p), c, m) for p, c, m in found
+                            )
                             break
                 except ValidationError as e:
                     errors = errors or []
@@ -723,7 +729,7 @@ def make_converter() -> cattrs.Converter:
 
 def _structure_none(value: Any, _: Any) -> None:
     if value is None:
-        return None
+        return
     raise _type_error("null", value)
 
 
@@ -736,11 +742,11 @@ def _structure_any_record(conv: cattrs.Converter) -> StructureHook:
         name = value.get("type")
         if type(name) is not str:
             raise ValidationError.single(
-                "type", "kotakerja.missing" if name is None else "kotakerja.type",
+                "type",
+                "kotakerja.missing" if name is None else "kotakerja.type",
                 f"a record needs a string 'type', got {describe_value(name)}",
             )
         cls = record_type(name)
         return conv.get_structure_hook(cls)(value, cls)
 
     return structure
-

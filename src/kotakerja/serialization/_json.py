@@ -73,9 +73,7 @@ def loads(data: str | bytes | bytearray, *, max_size: int | None = DEFAULT_MAX_S
         if text[:1] == "\ufeff":
             raise _fail("kotakerja.json.bom", "document starts with a byte-order mark; remove it")
     else:
-        raise _fail(
-            "kotakerja.json.type", f"expected str or bytes, got {type(data).__name__}"
-        )
+        raise _fail("kotakerja.json.type", f"expected str or bytes, got {type(data).__name__}")
     try:
         return _DECODER.decode(text)
     except _DuplicateKeyError as e:

@@ -89,8 +89,7 @@ class _Builder:
         if t in (int, float, Decimal):
             out = {"type": "integer"} if t is int else {"type": "number"}
             if t is Decimal:
-                out = {"type": "string", "pattern": DECIMAL_PATTERN}
-                return out
+                return {"type": "string", "pattern": DECIMAL_PATTERN}
             for key, keyword in (
                 ("minimum", "minimum"),
                 ("maximum", "maximum"),
@@ -141,7 +140,9 @@ class _Builder:
             return {"enum": list(get_args(t))}
         if origin in (Union, types.UnionType):
             members = get_args(t)
-            return {"anyOf": [self.schema(m, spec if m is not type(None) else None) for m in members]}
+            return {
+                "anyOf": [self.schema(m, spec if m is not type(None) else None) for m in members]
+            }
         if origin is tuple:
             out = {"type": "array", "items": self.schema(get_args(t)[0])}
             if spec.get("min_length"):
@@ -189,10 +190,14 @@ class _Builder:
             sub = self.schema(s.type, s.spec)
             description = s.spec.get("description")
             if description:
-                sub = {**sub, "description": description} if "$ref" not in sub else {
-                    "allOf": [sub],
-                    "description": description,
-                }
+                sub = (
+                    {**sub, "description": description}
+                    if "$ref" not in sub
+                    else {
+                        "allOf": [sub],
+                        "description": description,
+                    }
+                )
             props[s.name] = sub
             if s.required_in_json:
                 required.append(s.name)
@@ -268,4 +273,3 @@ def json_schema(cls: type) -> dict[str, Any]:
         root = b.schema(cls)
         title = getattr(cls, "__name__", str(cls))
     return {"$schema": DIALECT, "title": title, **root, "$defs": b.defs}
-

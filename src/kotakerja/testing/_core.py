@@ -61,7 +61,9 @@ ZONES = (
 COUNTRIES = ("DE", "CN", "JP", "TW", "TH", "QA", "SG", "OM", "BN", "MY", "AU", "NL", "KR", "US")
 
 
-def register_strategy(cls: type[T]) -> Callable[[Callable[[], st.SearchStrategy[T]]], Callable[[], st.SearchStrategy[T]]]:
+def register_strategy(
+    cls: type[T],
+) -> Callable[[Callable[[], st.SearchStrategy[T]]], Callable[[], st.SearchStrategy[T]]]:
     """Register the strategy factory used by :func:`from_type` for `cls`."""
 
     def decorate(fn: Callable[[], st.SearchStrategy[T]]) -> Callable[[], st.SearchStrategy[T]]:
@@ -94,9 +96,7 @@ def record_ids(prefix: str = "rec") -> st.SearchStrategy[str]:
 
 
 @st.composite
-def partial_dates(
-    draw: st.DrawFn, min_year: int = 1990, max_year: int = 2040
-) -> PartialDate:
+def partial_dates(draw: st.DrawFn, min_year: int = 1990, max_year: int = 2040) -> PartialDate:
     """Partial dates of every precision."""
     year = draw(st.integers(min_year, max_year))
     precision = draw(st.sampled_from(("year", "month", "day")))
@@ -126,9 +126,7 @@ def aware_datetimes(draw: st.DrawFn, zones: tuple[str, ...] = ZONES) -> pendulum
     """Aware pendulum date-times in named IANA zones, whole seconds or with microseconds."""
     zone = draw(st.sampled_from(zones))
     naive = draw(
-        st.datetimes(
-            min_value=pendulum.naive(2000, 1, 1), max_value=pendulum.naive(2035, 12, 31)
-        )
+        st.datetimes(min_value=pendulum.naive(2000, 1, 1), max_value=pendulum.naive(2035, 12, 31))
     )
     instant = pendulum.instance(naive, tz="UTC")
     return instant.in_timezone(zone)
@@ -240,10 +238,7 @@ def _for_annotation(tp: Any, spec: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     origin = get_origin(tp)
     if origin in (Union, types.UnionType):
         return st.one_of(
-            *[
-                st.none() if m is type(None) else _for_annotation(m, spec)
-                for m in get_args(tp)
-            ]
+            *[st.none() if m is type(None) else _for_annotation(m, spec) for m in get_args(tp)]
         )
     if origin is tuple:
         inner = _for_annotation(get_args(tp)[0], {})
@@ -288,7 +283,8 @@ def from_type(cls: type[T]) -> st.SearchStrategy[T]:
         return st.deferred(factory)
     if not attrs.has(cls):
         raise TypeError(f"{cls!r} is not a kotakerja class")
-    return st.deferred(lambda: _generic(cls))
+    target: type[Any] = cls
+    return st.deferred(lambda: _generic(target))
 
 
 _ORG_KINDS = [k for k in OrganizationKind if k not in (OrganizationKind.GROUP,)]
@@ -300,7 +296,13 @@ def _organization_of(draw: st.DrawFn, allow_group: bool = True) -> Organization:
     foreign = kind is OrganizationKind.FOREIGN_GOVERNMENT or (
         kind is not OrganizationKind.REGIONAL_GOVERNMENT and draw(st.booleans())
     )
-    region = None if foreign else draw(st.none() | _region()) if kind is not OrganizationKind.REGIONAL_GOVERNMENT else draw(_region())
+    region = (
+        None
+        if foreign
+        else draw(st.none() | _region())
+        if kind is not OrganizationKind.REGIONAL_GOVERNMENT
+        else draw(_region())
+    )
     country = draw(_country()) if foreign else None
     members: tuple[Organization, ...] = ()
     if kind is OrganizationKind.GROUP:
@@ -313,7 +315,9 @@ def _organization_of(draw: st.DrawFn, allow_group: bool = True) -> Organization:
         region=region,
         country=country,
         nib=nib,
-        npwp=None if foreign else draw(st.none() | st.sampled_from(("013000666091000", "016090524017000"))),
+        npwp=None
+        if foreign
+        else draw(st.none() | st.sampled_from(("013000666091000", "016090524017000"))),
         members=members,
     )
 

@@ -26,7 +26,7 @@ DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _MONTH_INDEX: dict[str, int] = {}
-for _i, (_id, _en) in enumerate(zip(MONTHS_ID, MONTHS_EN), start=1):
+for _i, (_id, _en) in enumerate(zip(MONTHS_ID, MONTHS_EN, strict=False), start=1):
     for _name in (_id, _en):
         _MONTH_INDEX[_name.casefold()] = _i
         _MONTH_INDEX[_name[:3].casefold()] = _i
@@ -111,9 +111,7 @@ class PartialDate:
     def to_date(self) -> pendulum.Date:
         """The pendulum date; only for a full date."""
         if self.month is None or self.day is None:
-            raise _fail(
-                "kotakerja.date.not_precise", f"{self.format_iso()} is not a full date"
-            )
+            raise _fail("kotakerja.date.not_precise", f"{self.format_iso()} is not a full date")
         return pendulum.Date(self.year, self.month, self.day)
 
     def earliest(self) -> pendulum.Date:
@@ -142,10 +140,13 @@ class PartialDate:
                     if text[7] == "-" and text[8:].isdigit():
                         return cls(year=int(text[:4]), month=int(text[5:7]), day=int(text[8:]))
             except ValidationError as e:
-                raise _fail("kotakerja.date.invalid", f"{text!r} is not a real date: {e.errors[0].message}") from None
+                raise _fail(
+                    "kotakerja.date.invalid", f"{text!r} is not a real date: {e.errors[0].message}"
+                ) from None
         shown = text if len(text) <= 40 else text[:37] + "..."
         raise _fail(
-            "kotakerja.date.unparseable", f"{shown!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
+            "kotakerja.date.unparseable",
+            f"{shown!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
         )
 
     @classmethod

@@ -17,11 +17,33 @@ __all__ = ["CurrencyMismatchError", "Money", "format_amount", "minor_units", "pa
 
 _MINOR_EXCEPTIONS: dict[str, int | None] = {
     **dict.fromkeys(
-        "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF".split(), 0
+        [
+            "BIF",
+            "CLP",
+            "DJF",
+            "GNF",
+            "ISK",
+            "JPY",
+            "KMF",
+            "KRW",
+            "PYG",
+            "RWF",
+            "UGX",
+            "UYI",
+            "VND",
+            "VUV",
+            "XAF",
+            "XOF",
+            "XPF",
+        ],
+        0,
     ),
-    **dict.fromkeys("BHD IQD JOD KWD LYD OMR TND".split(), 3),
-    **dict.fromkeys("CLF UYW".split(), 4),
-    **dict.fromkeys("XAU XAG XPT XPD XDR XBA XBB XBC XBD XSU XUA XTS XXX".split(), None),
+    **dict.fromkeys(["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"], 3),
+    **dict.fromkeys(["CLF", "UYW"], 4),
+    **dict.fromkeys(
+        ["XAU", "XAG", "XPT", "XPD", "XDR", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA", "XTS", "XXX"],
+        None,
+    ),
 }
 """ISO 4217 minor units that differ from the usual 2; None where the code has none."""
 
@@ -46,7 +68,9 @@ def parse_amount(text: str) -> Decimal:
     """Parse a plain decimal string strictly: digits, optional minus sign, one dot."""
     if not isinstance(text, str) or len(text) > 100 or not _AMOUNT_RX.fullmatch(text):
         raise ValidationError.single(
-            "", "kotakerja.money.invalid_amount", f"{str(text)[:40]!r} is not a plain decimal amount"
+            "",
+            "kotakerja.money.invalid_amount",
+            f"{str(text)[:40]!r} is not a plain decimal amount",
         )
     return Decimal(text)
 

@@ -25,7 +25,6 @@ __all__ = [
 ]
 
 
-
 class OrganizationKind(str, enum.Enum):
     """What kind of body an organisation is (*jenis lembaga*)."""
 
@@ -128,7 +127,7 @@ def compact_npwp(text: str) -> str:
         result: str = _npwp.validate(text)
     except StdnumError as e:
         raise ValidationError.single(
-            "", "kotakerja.npwp.invalid", f"{text!r} is not a valid NPWP: {e.message}"
+            "", "kotakerja.npwp.invalid", f"{text!r} is not a valid NPWP: {e}"
         ) from None
     return result
 
@@ -145,7 +144,8 @@ class Person:
 
     name: str = attrs.field(metadata=meta(max_length=200, description="Name as written."))
     honorifics: tuple[str, ...] = attrs.field(
-        default=(), metadata=meta(description="Titles such as 'Dr.' or 'H.', kept apart from the name.")
+        default=(),
+        metadata=meta(description="Titles such as 'Dr.' or 'H.', kept apart from the name."),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -199,7 +199,11 @@ class Organization:
             try:
                 _npwp.validate(self.npwp)
             except StdnumError as e:
-                p.add("npwp", "kotakerja.npwp.invalid", f"{self.npwp} is not a valid NPWP: {e.message}")
+                p.add(
+                    "npwp",
+                    "kotakerja.npwp.invalid",
+                    f"{self.npwp} is not a valid NPWP: {e}",
+                )
         if foreign and (self.nib is not None or self.npwp is not None):
             p.add(
                 "nib" if self.nib is not None else "npwp",
@@ -223,7 +227,8 @@ class Organization:
 class Position:
     """A position held at a given time: the title as written, its class, and acting status.
 
-    >>> Position(title="Gubernur DKI Jakarta", role=RoleClass.GOVERNOR, acting=ActingStatus.PJ).label
+    >>> p = Position(title="Gubernur DKI Jakarta", role=RoleClass.GOVERNOR, acting=ActingStatus.PJ)
+    >>> p.label
     'Pj Gubernur DKI Jakarta'
     """
 

@@ -435,7 +435,9 @@ class ForeignLocality:
     @classmethod
     def city(cls, name: str, country: str, time_zone: str) -> ForeignLocality:
         """A foreign city."""
-        return cls(name=name, country=Country.get(country), level=LocalityLevel.CITY, time_zone=time_zone)
+        return cls(
+            name=name, country=Country.get(country), level=LocalityLevel.CITY, time_zone=time_zone
+        )
 
     @property
     def tz_abbreviation(self) -> str:
