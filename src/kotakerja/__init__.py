@@ -15,6 +15,20 @@ from __future__ import annotations
 from ._check import Policy, check
 from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
 from ._version import __version__
+from .records._agreements import (
+    DocumentKind,
+    DocumentStatus,
+    EffectiveRule,
+    KsddKind,
+    KsdplKind,
+    Mou,
+    Party,
+    Scheme,
+    Signature,
+    SigningMethod,
+    Term,
+    Witness,
+)
 from .records._base import Record, Ref, new_id, record_type, record_types
 from .serialization import (
     from_dict,
@@ -88,6 +102,19 @@ __all__ = [
     "check",
     "compact_npwp",
     "examples",
+    # agreements
+    "Mou",
+    "Party",
+    "Signature",
+    "Witness",
+    "Term",
+    "Scheme",
+    "KsddKind",
+    "KsdplKind",
+    "DocumentKind",
+    "DocumentStatus",
+    "EffectiveRule",
+    "SigningMethod",
     "find_regions",
     "format_npwp",
     "from_dict",

@@ -1,0 +1,403 @@
+"""MoUs (*kesepakatan bersama*, *nota kesepahaman*) and the KSD scheme rules of PP 28/2018."""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+import attrs
+import pendulum
+
+from .._errors import Problems
+from .._model import check_fields, meta
+from ..values._dates import PartialDate, Period
+from ..values._people import Organization, OrganizationKind, Person, Position
+from ..values._places import ForeignLocality, LocalityLevel, Region, RegionLevel
+from ..values._provenance import Source
+from ._base import Record
+
+__all__ = [
+    "DocumentKind",
+    "DocumentStatus",
+    "EffectiveRule",
+    "KsddKind",
+    "KsdplKind",
+    "Mou",
+    "Party",
+    "Scheme",
+    "Signature",
+    "SigningMethod",
+    "Term",
+    "Witness",
+]
+
+
+class Scheme(str, enum.Enum):
+    """Cooperation scheme (*skema kerja sama*), PP 28/2018, or cooperation outside it."""
+
+    KSDD = "ksdd"
+    """Kerja sama daerah dengan daerah lain."""
+    KSDPK = "ksdpk"
+    """Kerja sama daerah dengan pihak ketiga."""
+    KSDPL = "ksdpl"
+    """Kerja sama daerah dengan pemerintah daerah di luar negeri."""
+    KSDLL = "ksdll"
+    """Kerja sama daerah dengan lembaga di luar negeri."""
+    BUSINESS = "business"
+    """Kerja sama bisnis (business to business), outside PP 28/2018."""
+    OTHER = "other"
+    """Lainnya: associations, programs, anything else outside PP 28/2018."""
+
+
+class KsddKind(str, enum.Enum):
+    """Whether a KSDD is mandatory or voluntary (*wajib*, *sukarela*)."""
+
+    WAJIB = "wajib"
+    SUKARELA = "sukarela"
+
+
+class KsdplKind(str, enum.Enum):
+    """Kind of KSDPL (*kota/provinsi kembar*)."""
+
+    SISTER_CITY = "sister_city"
+    SISTER_PROVINCE = "sister_province"
+    OTHER = "other"
+
+
+class DocumentKind(str, enum.Enum):
+    """What the document calls itself (*jenis dokumen*)."""
+
+    KESEPAKATAN_BERSAMA = "kesepakatan_bersama"
+    NOTA_KESEPAHAMAN = "nota_kesepahaman"
+    MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
+    LETTER_OF_INTENT = "letter_of_intent"
+    """Surat Pernyataan Kehendak, before a KSDPL/KSDLL MoU."""
+    OTHER = "other"
+
+
+class SigningMethod(str, enum.Enum):
+    """How a party signed (*cara penandatanganan*)."""
+
+    IN_PERSON = "in_person"
+    """Di hadapan para pihak, at a ceremony."""
+    POST = "post"
+    """Melalui pos: each party on its own date and place."""
+    ELECTRONIC = "electronic"
+    """Tanda tangan elektronik."""
+
+
+class EffectiveRule(str, enum.Enum):
+    """When the document takes effect (*mulai berlaku*)."""
+
+    ON_LAST_SIGNATURE = "on_last_signature"
+    ON_DATE = "on_date"
+
+
+class DocumentStatus(str, enum.Enum):
+    """Where a document stands on a date (*status*)."""
+
+    DRAFT = "draft"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
+_CITY_LEVELS = {RegionLevel.KOTA, RegionLevel.KOTA_ADMINISTRASI, RegionLevel.KABUPATEN,
+                RegionLevel.KABUPATEN_ADMINISTRASI}  # fmt: skip
+_FOREIGN_CITY = {LocalityLevel.CITY, LocalityLevel.MUNICIPALITY, LocalityLevel.COUNTY,
+                 LocalityLevel.DISTRICT}  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class Party:
+    """One side of a document: an Indonesian region, a foreign locality, or an organisation.
+
+    `document_number` is the number this party gives the document in its own register.
+    """
+
+    RULES = ("exactly one of region, locality, organization",)
+
+    region: Region | None = None
+    locality: ForeignLocality | None = None
+    organization: Organization | None = None
+    document_number: str | None = attrs.field(default=None, metadata=meta(max_length=200))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        given = sum(x is not None for x in (self.region, self.locality, self.organization))
+        if given != 1:
+            p.add(
+                "",
+                "kotakerja.party.one_identity",
+                f"a party is exactly one of region, locality or organization; {given} given",
+            )
+
+    @property
+    def is_indonesian_government(self) -> bool:
+        org = self.organization
+        return self.region is not None or (
+            org is not None and org.kind is OrganizationKind.REGIONAL_GOVERNMENT
+        )
+
+    @property
+    def is_foreign_government(self) -> bool:
+        org = self.organization
+        return self.locality is not None or (
+            org is not None and org.kind is OrganizationKind.FOREIGN_GOVERNMENT
+        )
+
+    @property
+    def name(self) -> str:
+        if self.region is not None:
+            return f"Pemerintah {self.region.name}"
+        if self.locality is not None:
+            return str(self.locality)
+        assert self.organization is not None
+        return self.organization.name
+
+
+@attrs.frozen(kw_only=True)
+class Witness:
+    """A witness to a signature (*saksi*)."""
+
+    person: Person | None = None
+    position: Position | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.person is None and self.position is None:
+            p.add("", "kotakerja.witness.empty", "a witness needs a person or a position")
+
+
+@attrs.frozen(kw_only=True)
+class Signature:
+    """One party's signature: who, in which position, when, where and how.
+
+    The signatory may be unknown (a press report that a party signed, without a name).
+    """
+
+    party: int = attrs.field(metadata=meta(minimum=0, description="Index into parties."))
+    signatory: Person | None = None
+    position: Position | None = None
+    date: PartialDate | None = None
+    place: Region | ForeignLocality | None = None
+    venue: str | None = None
+    method: SigningMethod = SigningMethod.IN_PERSON
+    delegation_letter: str | None = attrs.field(
+        default=None, metadata=meta(description="Number of the surat kuasa, if signed by delegate.")
+    )
+    witnesses: tuple[Witness, ...] = ()
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+@attrs.frozen(kw_only=True)
+class Term:
+    """When a document takes effect and for how long (*jangka waktu*)."""
+
+    effective: EffectiveRule = EffectiveRule.ON_LAST_SIGNATURE
+    effective_date: PartialDate | None = None
+    years: int = attrs.field(default=0, metadata=meta(minimum=0, maximum=100))
+    months: int = attrs.field(default=0, metadata=meta(minimum=0, maximum=1200))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.effective is EffectiveRule.ON_DATE and self.effective_date is None:
+            p.add(
+                "effective_date", "kotakerja.term.date_required", "effective on_date needs a date"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Mou(Record):
+    """A framework agreement (Kesepakatan Bersama, Nota Kesepahaman, MoU) or a letter of intent.
+
+    `witnesses` are those who witnessed the whole signing; a signature may have its own.
+    """
+
+    TYPE: ClassVar[str] = "mou"
+    RULES: ClassVar[tuple[str, ...]] = (
+        "at least two parties",
+        "signatures point to existing parties, one per party",
+        "KSDD: only Indonesian regional governments; KSDPK: one Indonesian regional "
+        "government and a domestic third party; KSDPL: an Indonesian and a foreign regional "
+        "government of equal standing; KSDLL: an Indonesian regional government and a foreign "
+        "institution",
+        "ksdd_kind only with KSDD, ksdpl_kind only with KSDPL",
+    )
+
+    title: str = attrs.field(metadata=meta(max_length=1000))
+    kind: DocumentKind = DocumentKind.KESEPAKATAN_BERSAMA
+    scheme: Scheme
+    ksdd_kind: KsddKind | None = None
+    ksdpl_kind: KsdplKind | None = None
+    subject: str | None = None
+    objectives: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    languages: tuple[str, ...] = attrs.field(default=(), metadata=meta())
+    parties: tuple[Party, ...] = attrs.field(metadata=meta(min_length=2))
+    signatures: tuple[Signature, ...] = ()
+    witnesses: tuple[Witness, ...] = ()
+    term: Term | None = None
+
+    def _check_rules(self, p: Problems) -> None:
+        super()._check_rules(p)
+        for i, lang in enumerate(self.languages):
+            if not (len(lang) == 2 and lang.isascii() and lang.islower()):
+                p.add(f"languages[{i}]", "kotakerja.language.invalid", f"{lang!r} is not ISO 639-1")
+        seen: set[int] = set()
+        for i, s in enumerate(self.signatures):
+            if s.party >= len(self.parties):
+                p.add(
+                    f"signatures[{i}].party",
+                    "kotakerja.signature.unknown_party",
+                    f"party {s.party} does not exist; there are {len(self.parties)} parties",
+                )
+            elif s.party in seen:
+                p.add(
+                    f"signatures[{i}].party", "kotakerja.signature.duplicate", "party signed twice"
+                )
+            seen.add(s.party)
+        if self.ksdd_kind is not None and self.scheme is not Scheme.KSDD:
+            p.add("ksdd_kind", "kotakerja.scheme.kind_mismatch", "ksdd_kind is only for KSDD")
+        if self.ksdpl_kind is not None and self.scheme is not Scheme.KSDPL:
+            p.add("ksdpl_kind", "kotakerja.scheme.kind_mismatch", "ksdpl_kind is only for KSDPL")
+        self._check_scheme(p)
+
+    def _check_scheme(self, p: Problems) -> None:
+        indo = [x for x in self.parties if x.is_indonesian_government]
+        foreign_gov = [x for x in self.parties if x.is_foreign_government]
+        others = [x for x in self.parties if x not in indo and x not in foreign_gov]
+        scheme = self.scheme
+        if scheme in (Scheme.BUSINESS, Scheme.OTHER):
+            return
+        if not indo:
+            p.add(
+                "parties",
+                "kotakerja.scheme.no_regional_government",
+                f"a {scheme.value.upper()} needs an Indonesian regional government as a party",
+            )
+            return
+        if scheme is Scheme.KSDD and (foreign_gov or others or len(indo) < 2):
+            p.add(
+                "parties",
+                "kotakerja.scheme.ksdd_parties",
+                "a KSDD is between Indonesian regional governments only",
+            )
+        elif scheme is Scheme.KSDPK and (
+            foreign_gov
+            or not others
+            or any(o.organization is not None and o.organization.is_foreign for o in others)
+        ):
+            p.add(
+                "parties",
+                "kotakerja.scheme.ksdpk_parties",
+                "a KSDPK joins an Indonesian regional government and a third party in Indonesia",
+            )
+        elif scheme is Scheme.KSDPL:
+            if not foreign_gov:
+                p.add(
+                    "parties",
+                    "kotakerja.scheme.ksdpl_needs_foreign_government",
+                    "a KSDPL needs a foreign regional government as a party; "
+                    "all parties here are Indonesian or non-government",
+                )
+            else:
+                self._check_equal_standing(p, indo, foreign_gov)
+        elif scheme is Scheme.KSDLL and not any(
+            o.organization is not None and o.organization.is_foreign for o in others
+        ):
+            p.add(
+                "parties",
+                "kotakerja.scheme.ksdll_parties",
+                "a KSDLL needs a foreign non-government institution as a party",
+            )
+
+    def _check_equal_standing(self, p: Problems, indo: list[Party], foreign: list[Party]) -> None:
+        regions = [x.region for x in indo if x.region is not None]
+        localities = [x.locality for x in foreign if x.locality is not None]
+        if not regions or not localities:
+            return
+        r, loc = regions[0], localities[0]
+        city_side = r.level in _CITY_LEVELS
+        foreign_city = loc.level in _FOREIGN_CITY
+        if city_side != foreign_city:
+            p.add(
+                "parties",
+                "kotakerja.scheme.unequal_standing",
+                f"a KSDPL joins governments of equal standing: {r.name} ({r.level.value}) "
+                f"and {loc.name} ({loc.level.value}) are not",
+            )
+
+    # Dates and status ---------------------------------------------------------------
+
+    def signed_on(self) -> PartialDate | None:
+        """The date of the last signature, when every party has signed with a date."""
+        dates = [s.date for s in self.signatures]
+        if len(self.signatures) < len(self.parties) or any(d is None for d in dates):
+            return None
+        known = [d for d in dates if d is not None]
+        return max(known, key=PartialDate.sort_key)
+
+    def effective_on(self) -> PartialDate | None:
+        """When the document takes effect, by its term's rule."""
+        term = self.term or Term()
+        if term.effective is EffectiveRule.ON_DATE:
+            return term.effective_date
+        return self.signed_on()
+
+    def period(self) -> Period | None:
+        """Start and (if the term has a duration) end; None while not effective."""
+        start = self.effective_on()
+        if start is None:
+            return None
+        term = self.term
+        if term is None or (term.years == 0 and term.months == 0):
+            return Period(start=start)
+        if start.day is None:
+            return Period(start=start)
+        return Period.from_duration(start, years=term.years, months=term.months)
+
+    def expires_on(self) -> PartialDate | None:
+        """The last day in force, when the term gives one."""
+        period = self.period()
+        return None if period is None else period.end
+
+    def status_on(self, date: PartialDate | pendulum.Date) -> DocumentStatus | None:
+        """Status on `date`; None when partial dates leave it open."""
+        d = date if isinstance(date, PartialDate) else PartialDate.of(date)
+        signed = self.signed_on()
+        if signed is None:
+            return DocumentStatus.DRAFT
+        before_signing = d.before(signed)
+        if before_signing is True:
+            return DocumentStatus.DRAFT
+        if before_signing is None:
+            return None
+        period = self.period()
+        if period is None:
+            return DocumentStatus.SIGNED
+        inside = period.contains(d)
+        if inside is True:
+            return DocumentStatus.IN_FORCE
+        if inside is None:
+            return None
+        return (
+            DocumentStatus.EXPIRED
+            if period.end is not None and d.after(period.end)
+            else (DocumentStatus.SIGNED)
+        )
+
+    def is_in_force(self, date: PartialDate | pendulum.Date) -> bool | None:
+        """Whether the document is in force on `date`; None when unknown."""
+        status = self.status_on(date)
+        return None if status is None else status is DocumentStatus.IN_FORCE

@@ -1,0 +1,139 @@
+"""MoUs: scheme rules, signatures, status over time, the seed cases."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+
+import kotakerja
+from kotakerja import (
+    Country,
+    DocumentStatus,
+    ForeignLocality,
+    LocalityLevel,
+    Mou,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Party,
+    Region,
+    Scheme,
+    Signature,
+    Term,
+    ValidationError,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
+from kotakerja.testing import from_type
+
+
+def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
+    return [(e.path, e.code) for e in exc.value.errors]
+
+
+SOLO = Party(region=Region.get("33.72"))
+KEDIRI = Party(region=Region.get("35.71"))
+SHANGHAI = Party(locality=ForeignLocality.city("Shanghai", "CN", "Asia/Shanghai"))
+
+
+def test_ksdpl_between_two_indonesian_cities_is_rejected_with_reason() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDPL, parties=(SOLO, KEDIRI))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.ksdpl_needs_foreign_government")]
+    assert "foreign regional government" in exc.value.errors[0].message
+
+
+def test_ksdpl_needs_equal_standing() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDPL, parties=(Party(region=Region.get("31")), SHANGHAI))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.unequal_standing")]
+    assert Mou(title="x", scheme=Scheme.KSDPL, parties=(SOLO, SHANGHAI)).scheme is Scheme.KSDPL
+
+
+def test_ksdd_has_only_indonesian_regional_governments() -> None:
+    kadin = Party(
+        organization=Organization(name="Kadin", kind=OrganizationKind.CHAMBER_OF_COMMERCE)
+    )
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDD, parties=(SOLO, kadin))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.ksdd_parties")]
+    assert Mou(title="x", scheme=Scheme.KSDD, parties=(SOLO, KEDIRI)).parties[1] == KEDIRI
+
+
+def test_business_mou_needs_no_government() -> None:
+    a = Party(organization=Organization(name="A", kind=OrganizationKind.COMPANY))
+    b = Party(organization=Organization(name="B", kind=OrganizationKind.UMKM))
+    assert Mou(title="x", scheme=Scheme.BUSINESS, parties=(a, b)).parties == (a, b)
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDPK, parties=(a, b))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.no_regional_government")]
+
+
+def test_one_party_is_not_enough() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.OTHER, parties=(SOLO,))
+    assert _errs(exc) == [("parties", "kotakerja.too_short")]
+
+
+def test_signature_of_missing_party_is_rejected() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDD, parties=(SOLO, KEDIRI), signatures=(Signature(party=2),))
+    assert _errs(exc) == [("signatures[0].party", "kotakerja.signature.unknown_party")]
+
+
+def test_party_has_exactly_one_identity() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Party(region=Region.get("33.72"), locality=SHANGHAI.locality)
+    assert _errs(exc) == [("", "kotakerja.party.one_identity")]
+
+
+def test_status_before_signing_after_and_after_expiry() -> None:
+    d = PartialDate(year=2021, month=12, day=13)
+    mou = Mou(
+        title="x",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KEDIRI),
+        signatures=(Signature(party=0, date=d), Signature(party=1, date=d)),
+        term=Term(years=2),
+    )
+    assert mou.status_on(PartialDate(year=2021, month=11)) is DocumentStatus.DRAFT
+    assert mou.status_on(PartialDate(year=2022, month=6, day=1)) is DocumentStatus.IN_FORCE
+    assert mou.expires_on() == PartialDate(year=2023, month=12, day=12)
+    assert mou.status_on(PartialDate(year=2024)) is DocumentStatus.EXPIRED
+    assert mou.status_on(PartialDate(year=2021, month=12)) is None
+    assert mou.is_in_force(PartialDate(year=2021, month=12)) is None
+
+
+def test_unsigned_mou_is_a_draft() -> None:
+    mou = Mou(title="x", scheme=Scheme.KSDD, parties=(SOLO, KEDIRI))
+    assert mou.status_on(PartialDate(year=2030)) is DocumentStatus.DRAFT
+
+
+def test_seed_mous_validate_round_trip_and_answer_status() -> None:
+    mous = [r for r in kotakerja.examples() if isinstance(r, Mou)]
+    assert [m.id for m in mous] == [
+        "mou-jakarta-shanghai-2020",
+        "mou-kadin-kediri-surakarta-2021",
+        "mou-umkm-kediri-surakarta-2021",
+    ]
+    for m in mous:
+        assert from_json(Mou, to_json(m)) == m
+        jsonschema.Draft202012Validator(json_schema(Mou)).validate(to_dict(m))
+    js, kadin, _ = mous
+    assert js.signed_on() == PartialDate(year=2020, month=10, day=23)
+    assert js.status_on(PartialDate(year=2020, month=10, day=22)) is DocumentStatus.DRAFT
+    assert js.status_on(PartialDate(year=2023, month=4)) is DocumentStatus.IN_FORCE
+    assert kadin.status_on(PartialDate(year=2021, month=12, day=12)) is DocumentStatus.DRAFT
+    assert kadin.status_on(PartialDate(year=2021, month=12, day=13)) is DocumentStatus.IN_FORCE
+    assert Country.get("CN") in {p.locality.country for p in js.parties if p.locality}
+    assert LocalityLevel.PROVINCE is js.parties[1].locality.level  # type: ignore[union-attr]
+
+
+@settings(max_examples=60)
+@given(from_type(Mou))
+def test_generated_mous_round_trip_and_match_schema(mou: Mou) -> None:
+    assert from_json(Mou, to_json(mou)) == mou
+    jsonschema.Draft202012Validator(json_schema(Mou)).validate(to_dict(mou))
