@@ -52,3 +52,37 @@ def test_validate_reports_lines_of_a_json_file(
     out = capsys.readouterr().out
     assert f"{path}:2: type:" in out
     assert "[kotakerja.record.unknown_type]" in out
+
+
+def test_report_of_bundled_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--on", "2021-12-01", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Cooperation report as of 1 December 2021" in out
+    kadin = next(line for line in out.splitlines() if line.startswith("mou-kadin"))
+    assert "draft" in kadin
+    assert main(["report", "--on", "28 April 2023"]) == 0
+    out = capsys.readouterr().out
+    assert "Laporan kerja sama per 28 April 2023" in out
+    assert "berlaku" in out
+
+
+def test_report_rejects_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--on", "besok"]) == 2
+
+
+def test_validate_jsonl_reports_each_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    good = [kotakerja.to_json(r) for r in kotakerja.examples()]
+    bad = good[0].replace('"scheme":"ksdpl"', '"scheme":"ksdxx"')
+    path = tmp_path / "reg.jsonl"
+    path.write_text("\n".join([good[1], bad, good[2], "{", '{"type":"mou"}']) + "\n")
+    assert main(["validate", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0]
+        == f"{path}:2: scheme: expected one of 'ksdd', 'ksdpk', 'ksdpl', 'ksdll', 'business', 'other', got str 'ksdxx' [kotakerja.enum]"
+    )
+    assert {line.split(":")[1] for line in lines} == {"2", "4", "5"}

@@ -30,6 +30,7 @@ from .records._agreements import (
     Witness,
 )
 from .records._base import Record, Ref, new_id, record_type, record_types
+from .register import LineResult, Register, append_jsonl, iter_jsonl
 from .serialization import (
     from_dict,
     from_json,
@@ -102,6 +103,10 @@ __all__ = [
     "check",
     "compact_npwp",
     "examples",
+    "Register",
+    "LineResult",
+    "iter_jsonl",
+    "append_jsonl",
     # agreements
     "Mou",
     "Party",
@@ -133,8 +138,8 @@ __all__ = [
 ]
 
 
-def examples() -> tuple[Record, ...]:
-    """The bundled example records of the seed cases (validated, round-trippable)."""
+def examples() -> Register:
+    """The bundled register of the seed cases (validated, round-trippable)."""
     from ._examples import example_records
 
-    return example_records()
+    return Register(example_records())

@@ -191,6 +191,32 @@ def _kind_of(path: str, given: str | None) -> str:
     raise _Unusable(f"{path}: unknown file type; use .json, .jsonl or .csv, or --format")
 
 
+def _report(args: argparse.Namespace, out: TextIO) -> int:
+    from . import examples
+    from .register import Register
+    from .report import render_report
+    from .values._dates import PartialDate
+
+    try:
+        on = PartialDate.parse(args.on) if args.on else None
+    except ValidationError as e:
+        print(f"kotakerja: --on: {e.errors[0].message}", file=sys.stderr)
+        return 2
+    if args.path is None:
+        register = examples()
+    else:
+        try:
+            if os.path.isdir(args.path):
+                register = Register.load_folder(args.path)
+            else:
+                register = Register.load_jsonl(args.path)
+        except (ValidationError, OSError) as e:
+            print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
+            return 2
+    out.write(render_report(register, on=on, lang=args.lang))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kotakerja",
@@ -205,6 +231,12 @@ def _parser() -> argparse.ArgumentParser:
     search = regions_sub.add_parser("search", help="find regions by name, alias or code")
     search.add_argument("name", nargs="+", help="e.g. Solo, 'Kota Kediri', 33.72")
     search.set_defaults(func=_regions_search)
+
+    report = sub.add_parser("report", help="summary of a register (default: the bundled examples)")
+    report.add_argument("path", nargs="?", help="a JSON Lines file or a folder of JSON files")
+    report.add_argument("--lang", choices=("id", "en"), default="id")
+    report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
+    report.set_defaults(func=_report)
 
     validate = sub.add_parser(
         "validate", help="check JSON, JSON Lines or CSV files; print every problem with its line"

@@ -39,7 +39,8 @@ assert_type(kotakerja.from_dict(Money, {}), Money)
 assert_type(kotakerja.to_json(money), str)
 assert_type(kotakerja.json_schema(Money), dict[str, Any])
 assert_type(kotakerja.make_converter(), cattrs.Converter)
-assert_type(kotakerja.examples(), tuple[Record, ...])
+assert_type(kotakerja.examples(), kotakerja.Register)
+assert_type(list(kotakerja.examples()), list[Record])
 
 try:
     kotakerja.from_json(Money, "{}")
@@ -47,5 +48,5 @@ except ValidationError as e:
     assert_type(e.errors, tuple[ErrorDetail, ...])
     assert_type(e.errors[0].path, str)
 
-findings = kotakerja.check(kotakerja.examples()[0])
+findings = kotakerja.check(next(iter(kotakerja.examples())))
 assert_type(findings, tuple[Finding, ...])
