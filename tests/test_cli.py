@@ -81,8 +81,6 @@ def test_validate_jsonl_reports_each_bad_line(
     path.write_text("\n".join([good[1], bad, good[2], "{", '{"type":"mou"}']) + "\n")
     assert main(["validate", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert (
-        lines[0]
-        == f"{path}:2: scheme: expected one of 'ksdd', 'ksdpk', 'ksdpl', 'ksdll', 'business', 'other', got str 'ksdxx' [kotakerja.enum]"
-    )
+    assert lines[0].startswith(f"{path}:2: scheme: expected one of 'ksdd', ")
+    assert lines[0].endswith("got str 'ksdxx' [kotakerja.enum]")
     assert {line.split(":")[1] for line in lines} == {"2", "4", "5"}
