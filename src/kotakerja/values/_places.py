@@ -250,8 +250,8 @@ def find_regions(query: str) -> tuple[Region, ...]:
     (word by word); within each group provinces, then regencies, then cities, by
     code. A bare name found at two levels returns both:
 
-    >>> [r.code for r in find_regions("Kediri")]
-    ['35.06', '35.71']
+    >>> " ".join(r.code for r in find_regions("Kediri"))
+    '35.06 35.71'
     """
     q = _norm(query)
     if not q:
