@@ -137,3 +137,102 @@ def test_seed_mous_validate_round_trip_and_answer_status() -> None:
 def test_generated_mous_round_trip_and_match_schema(mou: Mou) -> None:
     assert from_json(Mou, to_json(mou)) == mou
     jsonschema.Draft202012Validator(json_schema(Mou)).validate(to_dict(mou))
+
+
+def _signed(years: int = 5, **kw: object) -> Mou:
+    d = PartialDate(year=2021, month=1, day=1)
+    return Mou(
+        title="x",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KEDIRI),
+        signatures=(Signature(party=0, date=d), Signature(party=1, date=d)),
+        term=Term(years=years),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_as_of_replays_amendments_in_effect() -> None:
+    from kotakerja import Amendment, AmendmentKind
+
+    ext = Amendment(
+        kind=AmendmentKind.PERPANJANGAN,
+        effective=PartialDate(year=2025, month=6, day=1),
+        end=PartialDate(year=2030, month=12, day=31),
+    )
+    mou = _signed(amendments=(ext,))
+    assert mou.as_of(PartialDate(year=2024, month=1, day=1)).end == PartialDate(
+        year=2025, month=12, day=31
+    )
+    assert mou.as_of(PartialDate(year=2026, month=1, day=1)).end == ext.end
+    assert mou.expires_on() == ext.end
+    assert mou.status_on(PartialDate(year=2027, month=1, day=1)) is DocumentStatus.IN_FORCE
+
+
+def test_amendments_out_of_order_are_rejected() -> None:
+    from kotakerja import Amendment, AmendmentKind
+
+    a = Amendment(kind=AmendmentKind.ADENDUM, effective=PartialDate(year=2024))
+    b = Amendment(kind=AmendmentKind.ADENDUM, effective=PartialDate(year=2022))
+    with pytest.raises(ValidationError) as exc:
+        _signed(amendments=(a, b))
+    assert _errs(exc) == [("amendments[1].effective", "kotakerja.amendment.out_of_order")]
+
+
+def test_termination_ends_the_document() -> None:
+    from kotakerja import Termination, TerminationGround
+
+    mou = _signed(
+        termination=Termination(
+            ground=TerminationGround.MUTUAL_AGREEMENT, date=PartialDate(year=2022, month=3, day=1)
+        )
+    )
+    assert mou.status_on(PartialDate(year=2022, month=2, day=1)) is DocumentStatus.IN_FORCE
+    assert mou.status_on(PartialDate(year=2022, month=3, day=2)) is DocumentStatus.TERMINATED
+
+
+def test_findings_for_long_term_and_missing_approvals() -> None:
+    from kotakerja import Policy, check
+
+    codes = [f.code for f in check(_signed(years=10))]
+    assert codes == ["kotakerja.term.too_long"]
+    assert check(_signed(years=10), Policy(mou_max_years=10)) == ()
+    js = next(r for r in kotakerja.examples() if r.id == "mou-jakarta-shanghai-2020")
+    assert {f.code for f in check(js)} == {
+        "kotakerja.approval.dprd_missing",
+        "kotakerja.approval.ministry_missing",
+    }
+
+
+def test_agreement_points_to_an_mou_and_reports_missing_contents() -> None:
+    from kotakerja import Agreement, Money, PksContent, Ref, check
+
+    with pytest.raises(ValidationError) as exc:
+        Agreement(
+            title="PKS",
+            scheme=Scheme.KSDD,
+            parties=(SOLO, KEDIRI),
+            mou=Ref(type="agreement", id="a-1"),
+            budget=Money.of("-1.00", "IDR"),
+        )
+    assert _errs(exc) == [
+        ("mou.type", "kotakerja.ref.wrong_type"),
+        ("budget.amount", "kotakerja.money.negative"),
+    ]
+    pks = Agreement(
+        title="PKS",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KEDIRI),
+        mou=Ref(type="mou", id="mou-1"),
+        contents=(PksContent.OBJECT, PksContent.SCOPE),
+    )
+    (finding,) = check(pks)
+    assert finding.code == "kotakerja.agreement.missing_contents"
+    assert "force_majeure" in finding.message
+    assert from_json(Agreement, to_json(pks)) == pks
+
+
+@settings(max_examples=40)
+@given(from_type(kotakerja.Agreement))
+def test_generated_agreements_round_trip_and_match_schema(pks: kotakerja.Agreement) -> None:
+    assert from_json(kotakerja.Agreement, to_json(pks)) == pks
+    jsonschema.Draft202012Validator(json_schema(kotakerja.Agreement)).validate(to_dict(pks))

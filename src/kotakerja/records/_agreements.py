@@ -8,15 +8,28 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._errors import Problems
+from .._check import Policy
+from .._errors import Finding, Problems, Severity
 from .._model import check_fields, meta
 from ..values._dates import PartialDate, Period
+from ..values._money import Money
 from ..values._people import Organization, OrganizationKind, Person, Position
 from ..values._places import ForeignLocality, LocalityLevel, Region, RegionLevel
 from ..values._provenance import Source
-from ._base import Record
+from ._base import Record, Ref, check_ref_type
 
 __all__ = [
+    "Agreement",
+    "Amendment",
+    "AmendmentKind",
+    "Approval",
+    "ApprovalKind",
+    "Document",
+    "Obligation",
+    "PksContent",
+    "Termination",
+    "TerminationGround",
+    "Terms",
     "DocumentKind",
     "DocumentStatus",
     "EffectiveRule",
@@ -217,14 +230,98 @@ class Term:
             )
 
 
+class ApprovalKind(str, enum.Enum):
+    """Who approved (*persetujuan*)."""
+
+    DPRD = "dprd"
+    """Persetujuan DPRD."""
+    MINISTRY = "ministry"
+    """Persetujuan/pertimbangan Menteri (Kemendagri, with Kemlu for foreign cooperation)."""
+    ACTING_OFFICIAL_CONSENT = "acting_official_consent"
+    """Written Mendagri consent for an acting official (Pj, Plt, Pjs) to sign."""
+
+
 @attrs.frozen(kw_only=True)
-class Mou(Record):
-    """A framework agreement (Kesepakatan Bersama, Nota Kesepahaman, MoU) or a letter of intent.
+class Approval:
+    """An approval letter: who gave it, its number and date."""
+
+    kind: ApprovalKind
+    letter_number: str | None = None
+    date: PartialDate | None = None
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+class TerminationGround(str, enum.Enum):
+    """Why a document ended (*alasan berakhir*)."""
+
+    TERM_ENDED = "term_ended"
+    OBJECTIVE_ACHIEVED = "objective_achieved"
+    MUTUAL_AGREEMENT = "mutual_agreement"
+    FORCE_MAJEURE = "force_majeure"
+    """Keadaan kahar."""
+    CHANGE_OF_LAW = "change_of_law"
+    BREACH = "breach"
+    """Wanprestasi."""
+    WITHDRAWAL = "withdrawal"
+
+
+@attrs.frozen(kw_only=True)
+class Termination:
+    """The end of a document before or at its term."""
+
+    ground: TerminationGround
+    date: PartialDate
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+class AmendmentKind(str, enum.Enum):
+    """Adendum (changes) or perpanjangan (extends the term)."""
+
+    ADENDUM = "adendum"
+    PERPANJANGAN = "perpanjangan"
+
+
+@attrs.frozen(kw_only=True)
+class Amendment:
+    """A change appended to a document; the original terms stay as they were.
+
+    Fields left unset change nothing; `end` replaces the last day in force,
+    `topics` the scope areas.
+    """
+
+    kind: AmendmentKind
+    number: str | None = None
+    effective: PartialDate
+    end: PartialDate | None = None
+    topics: tuple[str, ...] | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+@attrs.frozen(kw_only=True)
+class Terms:
+    """The terms in force on a date, after replaying the amendments effective by then."""
+
+    end: PartialDate | None
+    topics: tuple[str, ...]
+    amendments: tuple[Amendment, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Document(Record):
+    """What MoUs and agreements share: parties, signatures, scheme, term and history.
 
     `witnesses` are those who witnessed the whole signing; a signature may have its own.
     """
 
-    TYPE: ClassVar[str] = "mou"
     RULES: ClassVar[tuple[str, ...]] = (
         "at least two parties",
         "signatures point to existing parties, one per party",
@@ -236,7 +333,6 @@ class Mou(Record):
     )
 
     title: str = attrs.field(metadata=meta(max_length=1000))
-    kind: DocumentKind = DocumentKind.KESEPAKATAN_BERSAMA
     scheme: Scheme
     ksdd_kind: KsddKind | None = None
     ksdpl_kind: KsdplKind | None = None
@@ -248,6 +344,9 @@ class Mou(Record):
     signatures: tuple[Signature, ...] = ()
     witnesses: tuple[Witness, ...] = ()
     term: Term | None = None
+    approvals: tuple[Approval, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    termination: Termination | None = None
 
     def _check_rules(self, p: Problems) -> None:
         super()._check_rules(p)
@@ -272,6 +371,13 @@ class Mou(Record):
         if self.ksdpl_kind is not None and self.scheme is not Scheme.KSDPL:
             p.add("ksdpl_kind", "kotakerja.scheme.kind_mismatch", "ksdpl_kind is only for KSDPL")
         self._check_scheme(p)
+        for i, a in enumerate(self.amendments[1:], start=1):
+            if a.effective.before(self.amendments[i - 1].effective) is True:
+                p.add(
+                    f"amendments[{i}].effective",
+                    "kotakerja.amendment.out_of_order",
+                    "amendments are appended in the order they take effect",
+                )
 
     def _check_scheme(self, p: Problems) -> None:
         indo = [x for x in self.parties if x.is_indonesian_government]
@@ -367,10 +473,34 @@ class Mou(Record):
             return Period(start=start)
         return Period.from_duration(start, years=term.years, months=term.months)
 
-    def expires_on(self) -> PartialDate | None:
-        """The last day in force, when the term gives one."""
+    def as_of(self, date: PartialDate | pendulum.Date) -> Terms:
+        """The terms in force on `date`: the original, changed by each amendment in effect.
+
+        An amendment whose effective date may or may not have passed (partial dates)
+        is not applied.
+        """
+        d = date if isinstance(date, PartialDate) else PartialDate.of(date)
         period = self.period()
-        return None if period is None else period.end
+        end = None if period is None else period.end
+        topics = self.topics
+        applied = []
+        for a in self.amendments:
+            if a.effective.after(d) is False or a.effective == d:
+                applied.append(a)
+                if a.end is not None:
+                    end = a.end
+                if a.topics is not None:
+                    topics = a.topics
+        return Terms(end=end, topics=topics, amendments=tuple(applied))
+
+    def expires_on(self) -> PartialDate | None:
+        """The last day in force, with every amendment applied."""
+        period = self.period()
+        end = None if period is None else period.end
+        for a in self.amendments:
+            if a.end is not None:
+                end = a.end
+        return end
 
     def status_on(self, date: PartialDate | pendulum.Date) -> DocumentStatus | None:
         """Status on `date`; None when partial dates leave it open."""
@@ -383,9 +513,18 @@ class Mou(Record):
             return DocumentStatus.DRAFT
         if before_signing is None:
             return None
+        if self.termination is not None:
+            ended = self.termination.date.before(d)
+            if ended is True or self.termination.date == d:
+                return DocumentStatus.TERMINATED
+            if ended is None:
+                return None
         period = self.period()
         if period is None:
             return DocumentStatus.SIGNED
+        end = self.as_of(d).end
+        if end is not None and period.end != end:
+            period = Period(start=period.start, end=end)
         inside = period.contains(d)
         if inside is True:
             return DocumentStatus.IN_FORCE
@@ -401,3 +540,157 @@ class Mou(Record):
         """Whether the document is in force on `date`; None when unknown."""
         status = self.status_on(date)
         return None if status is None else status is DocumentStatus.IN_FORCE
+
+    def _max_years(self, policy: Policy) -> int:
+        return policy.mou_max_years
+
+    def findings(self, policy: Policy) -> list[Finding]:
+        """Questionable but allowed things: see `kotakerja.check`."""
+        found: list[Finding] = []
+        kinds = {a.kind for a in self.approvals}
+        if self.scheme in (Scheme.KSDPL, Scheme.KSDLL):
+            for kind, code in (
+                (ApprovalKind.DPRD, "kotakerja.approval.dprd_missing"),
+                (ApprovalKind.MINISTRY, "kotakerja.approval.ministry_missing"),
+            ):
+                if kind not in kinds and self.signed_on() is not None:
+                    found.append(
+                        Finding(
+                            severity=Severity.WARNING,
+                            code=code,
+                            path="approvals",
+                            message=f"a {self.scheme.value.upper()} needs {kind.value} approval "
+                            "before signing; none is recorded",
+                        )
+                    )
+        if policy.acting_signatory_needs_consent:
+            for i, sig in enumerate(self.signatures):
+                pos = sig.position
+                if (
+                    pos is not None
+                    and pos.is_acting
+                    and (ApprovalKind.ACTING_OFFICIAL_CONSENT not in kinds)
+                ):
+                    found.append(
+                        Finding(
+                            severity=Severity.WARNING,
+                            code="kotakerja.signature.acting_without_consent",
+                            path=f"signatures[{i}].position",
+                            message=f"{pos.label} is an acting official; no Mendagri consent "
+                            "is recorded",
+                        )
+                    )
+        limit = self._max_years(policy)
+        term = self.term
+        if term is not None and term.years * 12 + term.months > limit * 12:
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.term.too_long",
+                    path="term",
+                    message=f"term of {term.years} years {term.months} months exceeds the "
+                    f"policy limit of {limit} years",
+                )
+            )
+        return found
+
+
+@attrs.frozen(kw_only=True)
+class Mou(Document):
+    """A framework agreement (Kesepakatan Bersama, Nota Kesepahaman, MoU) or a letter of intent."""
+
+    TYPE: ClassVar[str] = "mou"
+
+    kind: DocumentKind = DocumentKind.KESEPAKATAN_BERSAMA
+
+
+class PksContent(str, enum.Enum):
+    """Minimum contents of a PKS under Permendagri 22/2020 (*materi muatan*)."""
+
+    OBJECT = "object"
+    SCOPE = "scope"
+    RIGHTS_AND_OBLIGATIONS = "rights_and_obligations"
+    TERM = "term"
+    FORCE_MAJEURE = "force_majeure"
+    DISPUTE_SETTLEMENT = "dispute_settlement"
+    TERMINATION = "termination"
+    SANCTIONS = "sanctions"
+
+
+_REQUIRED_CONTENTS = tuple(PksContent)[:6]
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """Rights and obligations of one party (*hak dan kewajiban*), by party index."""
+
+    party: int = attrs.field(metadata=meta(minimum=0))
+    rights: tuple[str, ...] = ()
+    obligations: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+@attrs.frozen(kw_only=True)
+class Agreement(Document):
+    """A Perjanjian Kerja Sama (PKS): the implementing agreement under an MoU, or alone."""
+
+    TYPE: ClassVar[str] = "agreement"
+
+    mou: Ref | None = None
+    object: str | None = None
+    scope: tuple[str, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
+    contents: tuple[PksContent, ...] = attrs.field(
+        default=(), metadata=meta(description="Which Permendagri 22/2020 contents the text has.")
+    )
+    budget: Money | None = None
+    responsible_unit: Organization | None = None
+    infrastructure: bool = False
+    burdens_public: bool = False
+
+    def _check_rules(self, p: Problems) -> None:
+        super()._check_rules(p)
+        check_ref_type(p, "mou", self.mou, "mou")
+        for i, o in enumerate(self.obligations):
+            if o.party >= len(self.parties):
+                p.add(
+                    f"obligations[{i}].party",
+                    "kotakerja.agreement.unknown_party",
+                    f"party {o.party} does not exist; there are {len(self.parties)} parties",
+                )
+        if self.budget is not None and self.budget.amount < 0:
+            p.add("budget.amount", "kotakerja.money.negative", "a budget cannot be negative")
+
+    def _max_years(self, policy: Policy) -> int:
+        return (
+            policy.infrastructure_max_years if self.infrastructure else policy.agreement_max_years
+        )
+
+    def findings(self, policy: Policy) -> list[Finding]:
+        found = super().findings(policy)
+        missing = [c.value for c in _REQUIRED_CONTENTS if c not in self.contents]
+        if missing:
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.agreement.missing_contents",
+                    path="contents",
+                    message="a PKS should contain " + ", ".join(missing),
+                )
+            )
+        if (
+            self.scheme in (Scheme.KSDD, Scheme.KSDPK)
+            and self.burdens_public
+            and ApprovalKind.DPRD not in {a.kind for a in self.approvals}
+        ):
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.approval.dprd_missing",
+                    path="approvals",
+                    message="an agreement that burdens the public needs DPRD approval",
+                )
+            )
+        return found

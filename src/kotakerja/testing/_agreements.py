@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from ..records._agreements import (
+    Agreement,
+    Document,
     DocumentKind,
     KsddKind,
     KsdplKind,
     Mou,
+    Obligation,
     Party,
+    PksContent,
     Scheme,
     Signature,
     SigningMethod,
     Term,
 )
+from ..records._base import Ref
+from ..values._money import Money
 from ..values._places import all_regions
 from ._core import (
     _locality,
     _organization_of,
     _person,
     _position,
+    decimals_for,
     extensions,
     partial_dates,
     record_ids,
@@ -89,3 +97,25 @@ def _mou(draw: st.DrawFn) -> Mou:
 @register_strategy(Mou)
 def _mou_strategy() -> st.SearchStrategy[Mou]:
     return _mou()
+
+
+@st.composite
+def _agreement(draw: st.DrawFn) -> Agreement:
+    base = draw(_mou())
+    shared = {f.name: getattr(base, f.name) for f in attrs.fields(Document)}
+    shared["id"] = draw(record_ids("pks"))
+    return Agreement(
+        **shared,
+        mou=draw(st.none() | record_ids("mou").map(lambda i: Ref(type="mou", id=i))),
+        object=draw(st.none() | texts()),
+        contents=tuple(draw(st.lists(st.sampled_from(list(PksContent)), unique=True))),
+        budget=draw(st.none() | decimals_for("IDR").map(lambda a: Money(amount=a, currency="IDR"))),
+        obligations=tuple(
+            Obligation(party=i, obligations=(draw(texts()),)) for i in range(len(base.parties))
+        ),
+    )
+
+
+@register_strategy(Agreement)
+def _agreement_strategy() -> st.SearchStrategy[Agreement]:
+    return _agreement()
