@@ -236,3 +236,34 @@ def test_agreement_points_to_an_mou_and_reports_missing_contents() -> None:
 def test_generated_agreements_round_trip_and_match_schema(pks: kotakerja.Agreement) -> None:
     assert from_json(kotakerja.Agreement, to_json(pks)) == pks
     jsonschema.Draft202012Validator(json_schema(kotakerja.Agreement)).validate(to_dict(pks))
+
+
+def test_stages_give_negotiating_before_signing_and_must_be_in_order() -> None:
+    from kotakerja import Stage, StageEvent
+
+    explore = StageEvent(stage=Stage.EXPLORATION, date=PartialDate(year=2020, month=3))
+    mou = _signed(stages=(explore,))
+    assert mou.status_on(PartialDate(year=2019)) is DocumentStatus.DRAFT
+    assert mou.status_on(PartialDate(year=2020, month=6, day=1)) is DocumentStatus.NEGOTIATING
+    late = StageEvent(stage=Stage.DRAFTING, date=PartialDate(year=2019))
+    with pytest.raises(ValidationError) as exc:
+        _signed(stages=(explore, late))
+    assert _errs(exc) == [("stages[1].date", "kotakerja.stage.out_of_order")]
+
+
+def test_explicit_end_and_duration_exclude_each_other() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Term(years=5, end=PartialDate(year=2030))
+    assert _errs(exc) == [("end", "kotakerja.term.end_and_duration")]
+    d = PartialDate(year=2021, month=1, day=1)
+    mou = Mou(
+        title="x",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KEDIRI),
+        signatures=(Signature(party=0, date=d), Signature(party=1, date=d)),
+        term=Term(end=PartialDate(year=2022, month=6)),
+    )
+    assert mou.expires_on() == PartialDate(year=2022, month=6)
+    assert mou.status_on(PartialDate(year=2022, month=7, day=1)) is DocumentStatus.EXPIRED
+    assert mou.status_on(PartialDate(year=2022, month=5, day=31)) is DocumentStatus.IN_FORCE
+    assert mou.status_on(PartialDate(year=2022, month=6, day=15)) is None

@@ -27,6 +27,9 @@ __all__ = [
     "Document",
     "Obligation",
     "PksContent",
+    "Renewal",
+    "Stage",
+    "StageEvent",
     "Termination",
     "TerminationGround",
     "Terms",
@@ -110,6 +113,8 @@ class DocumentStatus(str, enum.Enum):
     """Where a document stands on a date (*status*)."""
 
     DRAFT = "draft"
+    NEGOTIATING = "negotiating"
+    """A lifecycle stage before signing has been reached."""
     SIGNED = "signed"
     IN_FORCE = "in_force"
     EXPIRED = "expired"
@@ -211,14 +216,75 @@ class Signature:
         check_fields(self)
 
 
+class Renewal(str, enum.Enum):
+    """How a term may be renewed (*perpanjangan*)."""
+
+    NONE = "none"
+    AUTOMATIC = "automatic"
+    BY_AGREEMENT = "by_agreement"
+
+
+class Stage(str, enum.Enum):
+    """Lifecycle stages (*tahapan*) of Permendagri 25/2020 and 22/2020."""
+
+    INITIATIVE = "initiative"
+    """Prakarsa."""
+    PREPARATION = "preparation"
+    """Persiapan."""
+    OFFER = "offer"
+    """Penawaran."""
+    EXPLORATION = "exploration"
+    """Penjajakan."""
+    LETTER_OF_INTENT = "letter_of_intent"
+    """Pernyataan kehendak."""
+    COOPERATION_PLAN = "cooperation_plan"
+    """Rencana kerja sama."""
+    DPRD_APPROVAL = "dprd_approval"
+    MINISTRY_CONSENT = "ministry_consent"
+    DRAFTING = "drafting"
+    """Penyusunan rancangan naskah."""
+    SIGNING = "signing"
+    IMPLEMENTATION = "implementation"
+    MONITORING = "monitoring"
+    """Monitoring dan evaluasi."""
+    ENDED = "ended"
+
+
+_BEFORE_SIGNING = {
+    Stage.INITIATIVE, Stage.PREPARATION, Stage.OFFER, Stage.EXPLORATION,
+    Stage.LETTER_OF_INTENT, Stage.COOPERATION_PLAN, Stage.DPRD_APPROVAL,
+    Stage.MINISTRY_CONSENT, Stage.DRAFTING,
+}  # fmt: skip
+
+
+@attrs.frozen(kw_only=True)
+class StageEvent:
+    """A lifecycle stage reached on a date."""
+
+    stage: Stage
+    date: PartialDate
+    note: str | None = None
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
 @attrs.frozen(kw_only=True)
 class Term:
-    """When a document takes effect and for how long (*jangka waktu*)."""
+    """When a document takes effect and for how long (*jangka waktu*).
+
+    The length is a duration (`years`, `months` from the effective date) or an
+    explicit `end`; `renewal` and `notice_days` say how it may continue.
+    """
 
     effective: EffectiveRule = EffectiveRule.ON_LAST_SIGNATURE
     effective_date: PartialDate | None = None
     years: int = attrs.field(default=0, metadata=meta(minimum=0, maximum=100))
     months: int = attrs.field(default=0, metadata=meta(minimum=0, maximum=1200))
+    end: PartialDate | None = None
+    renewal: Renewal = Renewal.NONE
+    notice_days: int | None = attrs.field(default=None, metadata=meta(minimum=0))
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
@@ -228,6 +294,8 @@ class Term:
             p.add(
                 "effective_date", "kotakerja.term.date_required", "effective on_date needs a date"
             )
+        if self.end is not None and (self.years or self.months):
+            p.add("end", "kotakerja.term.end_and_duration", "give a duration or an end, not both")
 
 
 class ApprovalKind(str, enum.Enum):
@@ -345,6 +413,7 @@ class Document(Record):
     witnesses: tuple[Witness, ...] = ()
     term: Term | None = None
     approvals: tuple[Approval, ...] = ()
+    stages: tuple[StageEvent, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     termination: Termination | None = None
 
@@ -371,6 +440,13 @@ class Document(Record):
         if self.ksdpl_kind is not None and self.scheme is not Scheme.KSDPL:
             p.add("ksdpl_kind", "kotakerja.scheme.kind_mismatch", "ksdpl_kind is only for KSDPL")
         self._check_scheme(p)
+        for i, ev in enumerate(self.stages[1:], start=1):
+            if ev.date.before(self.stages[i - 1].date) is True:
+                p.add(
+                    f"stages[{i}].date",
+                    "kotakerja.stage.out_of_order",
+                    f"{ev.stage.value} on {ev.date} comes before the previous stage's date",
+                )
         for i, a in enumerate(self.amendments[1:], start=1):
             if a.effective.before(self.amendments[i - 1].effective) is True:
                 p.add(
@@ -467,6 +543,8 @@ class Document(Record):
         if start is None:
             return None
         term = self.term
+        if term is not None and term.end is not None:
+            return Period(start=start, end=term.end)
         if term is None or (term.years == 0 and term.months == 0):
             return Period(start=start)
         if start.day is None:
@@ -506,12 +584,13 @@ class Document(Record):
         """Status on `date`; None when partial dates leave it open."""
         d = date if isinstance(date, PartialDate) else PartialDate.of(date)
         signed = self.signed_on()
-        if signed is None:
-            return DocumentStatus.DRAFT
-        before_signing = d.before(signed)
+        before_signing = True if signed is None else d.before(signed)
         if before_signing is True:
+            reached = [e for e in self.stages if e.stage in _BEFORE_SIGNING]
+            if any(e.date.after(d) is False or e.date == d for e in reached):
+                return DocumentStatus.NEGOTIATING
             return DocumentStatus.DRAFT
-        if before_signing is None:
+        if before_signing is None or signed is None:
             return None
         if self.termination is not None:
             ended = self.termination.date.before(d)
