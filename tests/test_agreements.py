@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kotakerja
 from kotakerja import (
@@ -267,3 +269,78 @@ def test_explicit_end_and_duration_exclude_each_other() -> None:
     assert mou.status_on(PartialDate(year=2022, month=7, day=1)) is DocumentStatus.EXPIRED
     assert mou.status_on(PartialDate(year=2022, month=5, day=31)) is DocumentStatus.IN_FORCE
     assert mou.status_on(PartialDate(year=2022, month=6, day=15)) is None
+
+
+def test_ksdpk_needs_a_domestic_third_party() -> None:
+    foreign_firm = Party(
+        organization=Organization(
+            name="Acme GmbH", kind=OrganizationKind.COMPANY, country=Country.get("DE")
+        )
+    )
+    local_firm = Party(organization=Organization(name="PT Solo", kind=OrganizationKind.COMPANY))
+    assert Mou(title="x", scheme=Scheme.KSDPK, parties=(SOLO, local_firm)).scheme is Scheme.KSDPK
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDPK, parties=(SOLO, foreign_firm))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.ksdpk_parties")]
+    assert Mou(title="x", scheme=Scheme.KSDLL, parties=(SOLO, foreign_firm)).scheme is Scheme.KSDLL
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDLL, parties=(SOLO, local_firm))
+    assert _errs(exc) == [("parties", "kotakerja.scheme.ksdll_parties")]
+
+
+def test_scheme_subkinds_belong_to_their_scheme() -> None:
+    from kotakerja import KsddKind
+
+    with pytest.raises(ValidationError) as exc:
+        Mou(title="x", scheme=Scheme.KSDPL, ksdd_kind=KsddKind.WAJIB, parties=(SOLO, SHANGHAI))
+    assert _errs(exc) == [("ksdd_kind", "kotakerja.scheme.kind_mismatch")]
+
+
+def test_acting_signatory_without_consent_is_a_finding() -> None:
+    from kotakerja import ActingStatus, Approval, ApprovalKind, Position, RoleClass, check
+
+    d = PartialDate(year=2023, month=1, day=5)
+    pj = Position(title="Gubernur DKI Jakarta", role=RoleClass.GOVERNOR, acting=ActingStatus.PJ)
+    mou = Mou(
+        title="x",
+        scheme=Scheme.KSDD,
+        parties=(Party(region=Region.get("31")), KEDIRI),
+        signatures=(Signature(party=0, date=d, position=pj), Signature(party=1, date=d)),
+    )
+    (finding,) = check(mou)
+    assert (finding.path, finding.code) == (
+        "signatures[0].position",
+        "kotakerja.signature.acting_without_consent",
+    )
+    consented = attrs.evolve(mou, approvals=(Approval(kind=ApprovalKind.ACTING_OFFICIAL_CONSENT),))
+    assert check(consented) == ()
+
+
+@st.composite
+def _amendment_lists(draw: st.DrawFn) -> list[kotakerja.Amendment]:
+    from kotakerja import Amendment, AmendmentKind
+
+    years = sorted(draw(st.lists(st.integers(2021, 2035), max_size=5)))
+    return [
+        Amendment(
+            kind=draw(st.sampled_from(list(AmendmentKind))),
+            effective=PartialDate(year=y, month=1, day=1),
+            end=draw(st.none() | st.builds(PartialDate, year=st.integers(y, 2040))),
+            topics=draw(st.none() | st.lists(st.sampled_from(["trade", "tourism"])).map(tuple)),
+        )
+        for y in years
+    ]
+
+
+@given(_amendment_lists(), st.integers(2020, 2040))
+def test_as_of_equals_naive_replay(amendments: list[kotakerja.Amendment], year: int) -> None:
+    mou = _signed(years=3, amendments=tuple(amendments))
+    on = PartialDate(year=year, month=6, day=1)
+    end: PartialDate | None = PartialDate(year=2023, month=12, day=31)
+    topics: tuple[str, ...] = ()
+    for a in amendments:
+        if a.effective.earliest() <= on.earliest():
+            end = a.end if a.end is not None else end
+            topics = a.topics if a.topics is not None else topics
+    terms = mou.as_of(on)
+    assert (terms.end, terms.topics) == (end, topics)
