@@ -50,6 +50,8 @@ from .serialization import (
     from_json,
     json_schema,
     make_converter,
+    migrate,
+    register_migration,
     to_dict,
     to_json,
 )
@@ -154,6 +156,8 @@ __all__ = [
     "from_json",
     "json_schema",
     "make_converter",
+    "migrate",
+    "register_migration",
     "minor_units",
     "new_id",
     "normalize_topic",

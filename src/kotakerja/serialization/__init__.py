@@ -17,6 +17,7 @@ from ._converter import (
     parse_decimal,
 )
 from ._json import DEFAULT_MAX_SIZE, dumps, loads
+from ._migrate import migrate, register_migration
 from ._schema import json_schema
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "get_converter",
     "json_schema",
     "make_converter",
+    "migrate",
+    "register_migration",
     "parse_date",
     "parse_datetime",
     "parse_decimal",
