@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -11,11 +12,14 @@ from typing import Any, ClassVar
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kotakerja
 from kotakerja import Mou, Record, ValidationError, from_dict, from_json, migrate, to_json
 from kotakerja.register import Register
 from kotakerja.serialization._json import DEFAULT_MAX_SIZE
+from kotakerja.testing import from_type
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = json.loads(to_json(next(iter(kotakerja.examples()))))
@@ -175,3 +179,62 @@ def test_killed_writer_leaves_old_file_intact(tmp_path: Path) -> None:
     assert seen, "the writer never started its temporary file"
     assert path.read_bytes() == before
     assert len(Register.load_jsonl(path)) == 3
+
+
+def _slots(doc: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path] if path else []
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            out += _slots(v, (*path, k))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            out += _slots(v, (*path, i))
+    return out
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=False),
+    st.text(max_size=5),
+    st.just([]),
+    st.just({}),
+    st.just({"kind": "x"}),
+)
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    doc = kotakerja.to_dict(draw(from_type(Mou)))
+    slot = draw(st.sampled_from(_slots(doc)))
+    *parent_path, last = slot
+    parent: Any = doc
+    for k in parent_path:
+        parent = parent[k]
+    op = draw(st.sampled_from(["drop", "duplicate", "retype", "corrupt"]))
+    if op == "drop":
+        del parent[last]
+    elif op == "duplicate" and isinstance(parent, list):
+        parent.insert(last, copy.deepcopy(parent[last]))
+    elif op == "corrupt" and isinstance(parent[last], str):
+        parent[last] = draw(st.sampled_from(["", " ", parent[last][:-1], parent[last] + "\u0000x"]))
+    else:
+        parent[last] = draw(_JUNK)
+    return doc, op
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_documents_fail_cleanly_or_round_trip(case: tuple[dict[str, Any], str]) -> None:
+    doc, _ = case
+    allowed_roots = {a.name for a in attrs.fields(Mou)} | {"type", "schema_version"}
+    try:
+        record = from_dict(Mou, doc)
+    except ValidationError as e:
+        for err in e.errors:
+            root = err.path.split(".")[0].split("[")[0]
+            assert root == "" or root in allowed_roots, err
+        return
+    assert from_json(Mou, to_json(record)) == record
+    assert to_json(from_json(Mou, to_json(record))) == to_json(record)
