@@ -344,3 +344,17 @@ def test_as_of_equals_naive_replay(amendments: list[kotakerja.Amendment], year: 
             topics = a.topics if a.topics is not None else topics
     terms = mou.as_of(on)
     assert (terms.end, terms.topics) == (end, topics)
+
+
+def test_register_lists_documents_expiring_within_days() -> None:
+    from kotakerja import Register
+    from kotakerja.report import render_report
+
+    short = _signed(years=1)
+    long = attrs.evolve(_signed(years=5), id="mou-long")
+    reg = Register([short, long])
+    on = PartialDate(year=2021, month=11, day=15)
+    assert reg.expiring_within(60, on=on) == (short,)
+    assert reg.expiring_within(10, on=on) == ()
+    text = render_report(reg, on=on, lang="en")
+    assert f"  {short.id}: 2021-12-31" in text

@@ -84,3 +84,14 @@ def test_validate_jsonl_reports_each_bad_line(
     assert lines[0].startswith(f"{path}:2: scheme: expected one of 'ksdd', ")
     assert lines[0].endswith("got str 'ksdxx' [kotakerja.enum]")
     assert {line.split(":")[1] for line in lines} == {"2", "4", "5"}
+
+
+def test_convert_jsonl_to_json_and_back_is_lossless(tmp_path: Path) -> None:
+    import kotakerja
+
+    src = tmp_path / "a.jsonl"
+    kotakerja.examples().save_jsonl(src)
+    assert main(["convert", str(src), str(tmp_path / "b.json")]) == 0
+    assert main(["convert", str(tmp_path / "b.json"), str(tmp_path / "c.jsonl")]) == 0
+    assert (tmp_path / "c.jsonl").read_text() == src.read_text()
+    assert main(["convert", str(src), str(tmp_path / "d.csv")]) == 2

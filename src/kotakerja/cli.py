@@ -217,6 +217,36 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    from .register import Register, atomic_write
+    from .serialization._json import dumps
+
+    try:
+        src_kind = _kind_of(args.source, args.source_format)
+        dst_kind = _kind_of(args.target, args.target_format)
+        if "csv" in (src_kind, dst_kind):
+            raise _Unusable("CSV tables are not supported yet; use JSON or JSONL")
+        if src_kind == "jsonl":
+            register = Register.load_jsonl(args.source)
+        else:
+            data = loads(Path(args.source).read_bytes())
+            items = data if isinstance(data, list) else [data]
+            register = Register(from_dict(Record, item) for item in items)
+    except ValidationError as e:
+        for err in e.errors:
+            print(f"kotakerja: {args.source}: {err}", file=sys.stderr)
+        return 1
+    except (_Unusable, OSError) as e:
+        print(f"kotakerja: {e}", file=sys.stderr)
+        return 2
+    if dst_kind == "jsonl":
+        register.save_jsonl(args.target)
+    else:
+        atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+    print(f"{len(register)} records written to {args.target}", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kotakerja",
@@ -247,6 +277,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     validate.set_defaults(func=_validate)
+
+    convert = sub.add_parser("convert", help="convert records between JSON and JSON Lines")
+    convert.add_argument("source")
+    convert.add_argument("target")
+    convert.add_argument("--from", dest="source_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument("--to", dest="target_format", choices=("json", "jsonl", "csv"))
+    convert.set_defaults(func=_convert)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")

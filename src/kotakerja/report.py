@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pendulum
-
 from ._check import Policy
 from .records._agreements import DocumentStatus, Mou
 from .register import Register
@@ -101,15 +99,6 @@ def render_report(
     lines += _table(labels["cols"], rows) if rows else [str(labels["none"])]  # type: ignore[arg-type]
     lines.append("")
     lines.append(str(labels["expiring"]).format(days=policy.expiring_within_days))
-    horizon = pendulum.Date(day.year, day.month or 1, day.day or 1).add(
-        days=policy.expiring_within_days
-    )
-    soon = [
-        m
-        for m in mous
-        if (e := m.expires_on()) is not None
-        and m.status_on(day) is DocumentStatus.IN_FORCE
-        and e.before(PartialDate.of(horizon)) is not False
-    ]
+    soon = register.expiring_within(policy.expiring_within_days, on=day)
     lines += [f"  {m.id}: {m.expires_on()}" for m in soon] or [f"  {labels['none']}"]
     return "\n".join(lines) + "\n"

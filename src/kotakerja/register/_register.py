@@ -6,9 +6,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
 import cattrs
+import pendulum
 
 from .._errors import ErrorDetail, ValidationError
+from ..records._agreements import Document, DocumentStatus
 from ..records._base import Record, Ref
+from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from ._storage import PathLike, iter_jsonl, read_folder, write_folder, write_jsonl
 from ._walk import walk
@@ -205,6 +208,34 @@ class Register:
         """Records involving a partner country (ISO code or `Country`)."""
         target = Country.get(country) if isinstance(country, str) else country
         return tuple(r for r in self if target in self.countries_of(r))
+
+    # Documents ---------------------------------------------------------------------
+
+    def documents(self) -> tuple[Document, ...]:
+        """MoUs and agreements, in insertion order."""
+        return tuple(r for r in self if isinstance(r, Document))
+
+    def expiring_within(
+        self, days: int, *, on: PartialDate | pendulum.Date | None = None
+    ) -> tuple[Document, ...]:
+        """Documents in force on `on` (default today) whose term may end within `days` days.
+
+        A partial end date counts when its earliest possible day falls in the window.
+        """
+        day = (
+            PartialDate.today()
+            if on is None
+            else (on if isinstance(on, PartialDate) else PartialDate.of(on))
+        )
+        horizon = day.earliest().add(days=days)
+        out = []
+        for doc in self.documents():
+            end = doc.expires_on()
+            if end is None or doc.status_on(day) is not DocumentStatus.IN_FORCE:
+                continue
+            if end.earliest() <= horizon:
+                out.append(doc)
+        return tuple(out)
 
     # Storage -----------------------------------------------------------------------------
 
