@@ -100,3 +100,37 @@ def test_path_lines_point_at_values() -> None:
     assert lines["a"] == 2
     assert lines["b[0]"] == 4
     assert line_of(lines, "b[0].missing") == 4
+
+
+def test_csv_table_of_the_seed_mous_round_trips_losslessly(tmp_path: Path) -> None:
+    import kotakerja
+    from kotakerja.register import columns_for, read_csv, write_csv
+
+    mous = list(kotakerja.examples().of_type(kotakerja.Mou))
+    path = tmp_path / "mou.csv"
+    write_csv(path, mous)
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == columns_for(kotakerja.Mou)
+    assert header[:4] == ["type", "schema_version", "id", "title"]
+    records, problems = read_csv(path)
+    assert problems == []
+    assert records == mous
+
+
+def test_csv_import_reports_every_bad_row_with_its_column(tmp_path: Path) -> None:
+    import kotakerja
+    from kotakerja.register import read_csv, write_csv
+
+    mous = list(kotakerja.examples().of_type(kotakerja.Mou))
+    path = tmp_path / "mou.csv"
+    write_csv(path, mous)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",ksdpl,", ",ksdxx,")
+    lines[3] = lines[3].replace("mou-umkm-kediri-surakarta-2021", "bad id!")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records, problems = read_csv(path)
+    assert [r.id for r in records] == ["mou-kadin-kediri-surakarta-2021"]
+    assert [(row, e.path, e.code) for row, e in problems] == [
+        (2, "scheme", "kotakerja.enum"),
+        (4, "id", "kotakerja.pattern"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -140,6 +141,20 @@ def _validate_json(path: str, out: TextIO) -> tuple[int, int]:
     return len(items), errors
 
 
+def _validate_csv(path: str, out: TextIO) -> tuple[int, int]:
+    """Validate a CSV table; the line is the spreadsheet row (header is row 1)."""
+    from .register import read_csv
+
+    try:
+        records, problems = read_csv(path)
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise _Unusable(f"{path}: not a UTF-8 CSV table: {e}") from None
+    for row, err in problems:
+        _print_error(out, path, row, err)
+    rows = len(records) + len({row for row, _ in problems})
+    return rows, len(problems)
+
+
 class _Unusable(Exception):
     """Input that cannot be read as records at all (exit code 2)."""
 
@@ -157,7 +172,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
             elif kind == "json":
                 n, bad = _validate_json(path, out)
             else:
-                raise _Unusable(f"{path}: CSV tables are not supported yet; use JSON or JSONL")
+                n, bad = _validate_csv(path, out)
         except _Unusable as e:
             print(f"kotakerja: {e}", file=sys.stderr)
             unusable = True
@@ -218,15 +233,18 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import Register, atomic_write
+    from .register import Register, atomic_write, read_csv, write_csv
     from .serialization._json import dumps
 
     try:
         src_kind = _kind_of(args.source, args.source_format)
         dst_kind = _kind_of(args.target, args.target_format)
-        if "csv" in (src_kind, dst_kind):
-            raise _Unusable("CSV tables are not supported yet; use JSON or JSONL")
-        if src_kind == "jsonl":
+        if src_kind == "csv":
+            records, problems = read_csv(args.source)
+            if problems:
+                raise ValidationError(err for _, err in problems)
+            register = Register(records)
+        elif src_kind == "jsonl":
             register = Register.load_jsonl(args.source)
         else:
             data = loads(Path(args.source).read_bytes())
@@ -239,7 +257,13 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     except (_Unusable, OSError) as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
-    if dst_kind == "jsonl":
+    if dst_kind == "csv":
+        types = {r.TYPE for r in register}
+        if len(types) != 1:
+            print("kotakerja: a CSV table holds records of one type", file=sys.stderr)
+            return 2
+        write_csv(args.target, register)
+    elif dst_kind == "jsonl":
         register.save_jsonl(args.target)
     else:
         atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
