@@ -205,8 +205,9 @@ _JUNK = st.one_of(
 
 
 @st.composite
-def _mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
-    doc = kotakerja.to_dict(draw(from_type(Mou)))
+def _mutated(draw: st.DrawFn) -> tuple[dict[str, Any], type[Record]]:
+    cls = draw(st.sampled_from(_PUBLIC_TYPES))
+    doc = kotakerja.to_dict(draw(from_type(cls)))
     slot = draw(st.sampled_from(_slots(doc)))
     *parent_path, last = slot
     parent: Any = doc
@@ -221,20 +222,95 @@ def _mutated(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         parent[last] = draw(st.sampled_from(["", " ", parent[last][:-1], parent[last] + "\u0000x"]))
     else:
         parent[last] = draw(_JUNK)
-    return doc, op
+    return doc, cls
+
+
+_PUBLIC_TYPES = [
+    cls for name, cls in sorted(kotakerja.record_types().items()) if not name.startswith("test_")
+]
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(_mutated())
-def test_mutated_documents_fail_cleanly_or_round_trip(case: tuple[dict[str, Any], str]) -> None:
-    doc, _ = case
-    allowed_roots = {a.name for a in attrs.fields(Mou)} | {"type", "schema_version"}
+def test_mutated_documents_fail_cleanly_or_round_trip(
+    case: tuple[dict[str, Any], type[Record]],
+) -> None:
+    doc, cls = case
+    allowed_roots = {a.name for a in attrs.fields(cls)} | {"type", "schema_version"}
     try:
-        record = from_dict(Mou, doc)
+        record = from_dict(cls, doc)
     except ValidationError as e:
         for err in e.errors:
             root = err.path.split(".")[0].split("[")[0]
             assert root == "" or root in allowed_roots, err
         return
-    assert from_json(Mou, to_json(record)) == record
-    assert to_json(from_json(Mou, to_json(record))) == to_json(record)
+    assert from_json(cls, to_json(record)) == record
+    assert to_json(from_json(cls, to_json(record))) == to_json(record)
+
+
+def test_every_public_record_type_is_fuzzed() -> None:
+    assert {c.TYPE for c in _PUBLIC_TYPES} >= {"mou", "agreement"}
+
+
+AGREEMENT_DOC = json.loads(
+    to_json(
+        kotakerja.Agreement(
+            id="pks-1",
+            title="PKS",
+            scheme=kotakerja.Scheme.KSDD,
+            parties=(
+                kotakerja.Party(region=kotakerja.Region.get("33.72")),
+                kotakerja.Party(region=kotakerja.Region.get("35.71")),
+            ),
+            budget=kotakerja.Money.of("1000000.00", "IDR"),
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(("label", "text"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_input_for_any_record_type(label: str, text: str | bytes) -> None:
+    with pytest.raises(ValidationError):
+        from_json(Record, text)
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        {"budget": {"amount": "1." + "0" * 200, "currency": "IDR"}},
+        {"budget": {"amount": 1.5e300, "currency": "IDR"}},
+        {"mou": {"type": "mou", "id": "x" * 1_000_000}},
+        {"id": "a" + "-" * 1_000_000 + "!"},
+        {"parties": [{"region": "3" * 1_000_000}] * 2},
+        {"title": None, "parties": None, "scheme": None, "budget": None},
+    ],
+)
+def test_hostile_agreement_fields(over: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError) as exc:
+        from_json(kotakerja.Agreement, json.dumps({**AGREEMENT_DOC, **over}))
+    roots = {e.path.split(".")[0].split("[")[0] for e in exc.value.errors}
+    assert roots <= set(over)
+
+
+# A JSON Lines file may start with a BOM and may be empty; a JSON file may be an
+# empty array of records: those are valid files, not hostile ones.
+_VALID_AS_FILES = {("bom", "doc.jsonl"), ("empty text", "doc.jsonl"), ("array root", "doc.json")}
+
+
+@pytest.mark.parametrize(("label", "text"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_validate_command_answers_hostile_files_without_traceback(
+    label: str, text: str | bytes, tmp_path: Path
+) -> None:
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    for name in ("doc.json", "doc.jsonl"):
+        path = tmp_path / name
+        path.write_bytes(data)
+        proc = subprocess.run(
+            [sys.executable, "-m", "kotakerja.cli", "validate", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        expected = {0, 1, 2} if (label, name) in _VALID_AS_FILES else {1, 2}
+        assert proc.returncode in expected, proc.stderr
+        assert "Traceback" not in proc.stderr
