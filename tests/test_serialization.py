@@ -312,6 +312,7 @@ VALUE_TYPES = [
     Position,
     Organization,
     Source,
+    kotakerja.HsCode,
 ]
 
 

@@ -78,6 +78,14 @@ from .values._places import (
 )
 from .values._provenance import Source
 from .values._topics import TOPICS, TopicInfo, normalize_topic, topic_label
+from .values._trade import (
+    HsCode,
+    Incoterm,
+    OriginRule,
+    TransportMode,
+    allowed_origin_rules,
+    origin_rules,
+)
 
 __all__ = [
     "TOPICS",
@@ -110,6 +118,13 @@ __all__ = [
     "RegionLevel",
     "RoleClass",
     "Severity",
+    # trade
+    "HsCode",
+    "Incoterm",
+    "TransportMode",
+    "OriginRule",
+    "origin_rules",
+    "allowed_origin_rules",
     # provenance and topics
     "Source",
     "TopicInfo",

@@ -26,6 +26,7 @@ from .._model import describe_value, field_specs
 from ..records._base import Record, record_type
 from ..values._dates import PartialDate
 from ..values._places import Country, Region
+from ..values._trade import HsCode
 
 __all__ = [
     "format_datetime",
@@ -285,6 +286,12 @@ def _structure_region(value: Any, _: Any) -> Region:
     return Region.get(value)
 
 
+def _structure_hs_code(value: Any, _: Any) -> HsCode:
+    if type(value) is not str:
+        raise _type_error('an 8-digit HS code string such as "09012110"', value)
+    return HsCode.parse(value)
+
+
 def _structure_country(value: Any, _: Any) -> Country:
     if type(value) is not str:
         raise _type_error('an ISO 3166-1 alpha-2 country code such as "DE"', value)
@@ -341,7 +348,7 @@ def _tuple_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
 
 def _json_shape(t: Any) -> str:
     """The JSON type a kotakerja type is written as."""
-    if t in (str, Decimal, pendulum.Date, pendulum.DateTime, PartialDate, Region, Country):
+    if t in (str, Decimal, pendulum.Date, pendulum.DateTime, PartialDate, Region, Country, HsCode):
         return "string"
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return "string"
@@ -719,6 +726,8 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(PartialDate, lambda v: v.format_iso())
     conv.register_structure_hook(Region, _structure_region)
     conv.register_unstructure_hook(Region, lambda v: v.code)
+    conv.register_structure_hook(HsCode, _structure_hs_code)
+    conv.register_unstructure_hook(HsCode, lambda v: v.code)
     conv.register_structure_hook(Country, _structure_country)
     conv.register_unstructure_hook(Country, lambda v: v.code)
     conv.register_structure_hook_func(lambda t: t is Record, _structure_any_record(conv))

@@ -24,6 +24,7 @@ from ..records._base import EXTENSION_KEY_PATTERN, Record, record_types
 from ..values._dates import PartialDate
 from ..values._money import Money, minor_units
 from ..values._places import Country, Region, all_regions
+from ..values._trade import HsCode
 
 __all__ = ["json_schema"]
 
@@ -124,6 +125,15 @@ class _Builder:
                     "type": "string",
                     "description": "Kemendagri region code: PP (province) or PP.KK.",
                     "enum": [r.code for r in all_regions()],
+                },
+            )
+        if t is HsCode:
+            return self.ref(
+                t,
+                lambda: {
+                    "type": "string",
+                    "pattern": "^[0-9]{8}$",
+                    "description": "BTKI 2022 tariff code, 8 digits without dots.",
                 },
             )
         if t is Country:

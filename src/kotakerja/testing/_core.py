@@ -28,6 +28,7 @@ from ..values._people import (
     RoleClass,
 )
 from ..values._places import Country, ForeignLocality, LocalityLevel, Region, all_regions
+from ..values._trade import HsCode
 
 T = TypeVar("T")
 
@@ -198,6 +199,11 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
     ).map(
         lambda t: ForeignLocality(name=t[0], country=Country.get(t[1]), level=t[2], time_zone=t[3])
     )
+
+
+@register_strategy(HsCode)
+def _hs_code() -> st.SearchStrategy[HsCode]:
+    return st.from_regex(r"\A[0-9]{8}\Z").map(lambda c: HsCode(code=c))
 
 
 @register_strategy(PartialDate)
