@@ -2,60 +2,127 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ._check import Policy
-from .records._agreements import DocumentStatus, Mou
+from .records._agreements import Agreement, Document, DocumentStatus
 from .register import Register
 from .values._dates import PartialDate
 
 __all__ = ["render_report"]
 
-_LABELS = {
+_LABELS: dict[str, dict[str, str]] = {
     "id": {
         "title": "Laporan kerja sama per {date}",
         "records": "Rekaman",
-        "mous": "Kesepakatan bersama / MoU",
+        "documents": "Kesepakatan bersama (MoU) dan perjanjian kerja sama (PKS)",
         "expiring": "Berakhir dalam {days} hari",
         "none": "(tidak ada)",
-        "cols": ("ID", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
-        "status": {
-            DocumentStatus.DRAFT: "draf",
-            DocumentStatus.SIGNED: "ditandatangani",
-            DocumentStatus.IN_FORCE: "berlaku",
-            DocumentStatus.EXPIRED: "berakhir",
-            DocumentStatus.TERMINATED: "diakhiri",
-            None: "tidak pasti",
-        },
         "open_end": "tidak disebut",
+        "mou": "MoU",
+        "agreement": "PKS",
+        "uncertain": "tidak pasti",
     },
     "en": {
         "title": "Cooperation report as of {date}",
         "records": "Records",
-        "mous": "MoUs",
+        "documents": "MoUs and implementing agreements",
         "expiring": "Expiring within {days} days",
         "none": "(none)",
-        "cols": ("ID", "Title", "Scheme", "Signed", "Status", "Expires"),
-        "status": {
-            DocumentStatus.DRAFT: "draft",
-            DocumentStatus.SIGNED: "signed",
-            DocumentStatus.IN_FORCE: "in force",
-            DocumentStatus.EXPIRED: "expired",
-            DocumentStatus.TERMINATED: "terminated",
-            None: "uncertain",
-        },
         "open_end": "not stated",
+        "mou": "MoU",
+        "agreement": "PKS",
+        "uncertain": "uncertain",
+    },
+}
+
+_DOC_COLUMNS = {
+    "id": ("ID", "Jenis", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
+    "en": ("ID", "Kind", "Title", "Scheme", "Signed", "Status", "Expires"),
+}
+
+_STATUS = {
+    "id": {
+        DocumentStatus.DRAFT: "draf",
+        DocumentStatus.NEGOTIATING: "dirundingkan",
+        DocumentStatus.SIGNED: "ditandatangani",
+        DocumentStatus.IN_FORCE: "berlaku",
+        DocumentStatus.EXPIRED: "berakhir",
+        DocumentStatus.TERMINATED: "diakhiri",
+    },
+    "en": {
+        DocumentStatus.DRAFT: "draft",
+        DocumentStatus.NEGOTIATING: "negotiating",
+        DocumentStatus.SIGNED: "signed",
+        DocumentStatus.IN_FORCE: "in force",
+        DocumentStatus.EXPIRED: "expired",
+        DocumentStatus.TERMINATED: "terminated",
     },
 }
 
 
-def _table(header: Sequence[str], rows: list[Sequence[str]], max_width: int = 48) -> list[str]:
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 48) -> list[str]:
+    """Columns padded to their widest cell; cells longer than `max_width` end in an ellipsis."""
     cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
     line = "  ".join("─" * w for w in widths)
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), line]
     out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return out
+
+
+def _scheme_name(doc: Document) -> str:
+    value = doc.scheme.value
+    return value.upper() if value.startswith("ksd") else value
+
+
+def _signed_key(doc: Document) -> tuple[int, int, int, int]:
+    return (doc.signed_on() or PartialDate(year=9999)).sort_key()
+
+
+class _Context:
+    """What every section needs: the register, the day, the language and the policy."""
+
+    def __init__(self, register: Register, day: PartialDate, lang: str, policy: Policy) -> None:
+        self.register = register
+        self.day = day
+        self.lang = lang
+        self.policy = policy
+        self.labels = _LABELS[lang]
+
+    def date(self, value: PartialDate | None, missing: str = "—") -> str:
+        return value.format(self.lang) if value is not None else missing
+
+
+def _documents(ctx: _Context) -> list[str]:
+    labels = ctx.labels
+    status_names = _STATUS[ctx.lang]
+    rows = []
+    for doc in sorted(ctx.register.documents(), key=_signed_key):
+        status = doc.status_on(ctx.day)
+        rows.append(
+            (
+                doc.id,
+                labels["agreement"] if isinstance(doc, Agreement) else labels["mou"],
+                doc.title,
+                _scheme_name(doc),
+                ctx.date(doc.signed_on()),
+                status_names[status] if status is not None else labels["uncertain"],
+                ctx.date(doc.expires_on(), labels["open_end"]),
+            )
+        )
+    body = _table(_DOC_COLUMNS[ctx.lang], rows) if rows else [labels["none"]]
+    return [labels["documents"], *body]
+
+
+def _expiring(ctx: _Context) -> list[str]:
+    days = ctx.policy.expiring_within_days
+    soon = ctx.register.expiring_within(days, on=ctx.day)
+    lines = [f"  {d.id}: {ctx.date(d.expires_on())}" for d in soon]
+    return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
+
+
+_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (_documents, _expiring)
 
 
 def render_report(
@@ -65,40 +132,21 @@ def render_report(
     lang: str = "id",
     policy: Policy | None = None,
 ) -> str:
-    """A plain-text summary: record counts, MoUs with their status, MoUs expiring soon."""
-    labels = _LABELS["en" if lang == "en" else "id"]
-    policy = policy or Policy()
-    day = on or PartialDate.today()
-    lines = [str(labels["title"]).format(date=day.format(lang)), ""]
+    """A plain-text summary of `register` on a date (default today), in ``id`` or ``en``.
+
+    Record counts, then the MoUs and agreements with their status on that date and
+    those expiring within the policy's window.
+    """
+    ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",
+                   policy or Policy())  # fmt: skip
     counts: dict[str, int] = {}
     for r in register:
         counts[r.TYPE] = counts.get(r.TYPE, 0) + 1
-    lines.append(
-        f"{labels['records']}: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    )
-    lines.append("")
-    status_names: dict[DocumentStatus | None, str] = labels["status"]  # type: ignore[assignment]
-    mous = sorted(
-        register.of_type(Mou), key=lambda m: (m.signed_on() or PartialDate(year=9999)).sort_key()
-    )
-    lines.append(str(labels["mous"]))
-    rows = []
-    for m in mous:
-        signed = m.signed_on()
-        expires = m.expires_on()
-        rows.append(
-            (
-                m.id,
-                m.title,
-                m.scheme.value.upper() if m.scheme.value.startswith("ksd") else m.scheme.value,
-                signed.format(lang) if signed else "—",
-                status_names[m.status_on(day)],
-                expires.format(lang) if expires else str(labels["open_end"]),
-            )
-        )
-    lines += _table(labels["cols"], rows) if rows else [str(labels["none"])]  # type: ignore[arg-type]
-    lines.append("")
-    lines.append(str(labels["expiring"]).format(days=policy.expiring_within_days))
-    soon = register.expiring_within(policy.expiring_within_days, on=day)
-    lines += [f"  {m.id}: {m.expires_on()}" for m in soon] or [f"  {labels['none']}"]
+    lines = [
+        ctx.labels["title"].format(date=ctx.day.format(ctx.lang)),
+        "",
+        f"{ctx.labels['records']}: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
+    ]
+    for section in _SECTIONS:
+        lines += ["", *section(ctx)]
     return "\n".join(lines) + "\n"
