@@ -248,8 +248,8 @@ class Register:
 
         >>> import kotakerja
         >>> reg = kotakerja.examples()
-        >>> [d.id for d in reg.documents(scheme=kotakerja.Scheme.KSDPL)]
-        ['mou-jakarta-shanghai-2020']
+        >>> reg.documents(scheme=kotakerja.Scheme.KSDPL)[0].id
+        'mou-jakarta-shanghai-2020'
         """
         docs = [r for r in self if isinstance(r, Document)]
         if scheme is not None:
@@ -288,8 +288,8 @@ class Register:
         A string is a Kemendagri region code or an ISO 3166-1 country code.
 
         >>> import kotakerja
-        >>> [r.id for r in kotakerja.examples().timeline("31", "CN")][:1]
-        ['mou-jakarta-shanghai-2020']
+        >>> kotakerja.examples().timeline("31", "CN")[0].id
+        'mou-jakarta-shanghai-2020'
         """
         targets = [_place(p) for p in places]
         found = [r for r in self if all(self.involves(r, t) for t in targets)]
