@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -228,7 +229,8 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         except (ValidationError, OSError) as e:
             print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
             return 2
-    out.write(render_report(register, on=on, lang=args.lang))
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    out.write(render_report(register, on=on, lang=args.lang, width=width))
     return 0
 
 

@@ -61,10 +61,29 @@ _STATUS = {
 }
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 48) -> list[str]:
-    """Columns padded to their widest cell; cells longer than `max_width` end in an ellipsis."""
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None = None,
+    flexible: Sequence[int] = (),
+) -> list[str]:
+    """Columns padded to their widest cell; `flexible` columns shrink to fit `width`.
+
+    Cells cut short end in an ellipsis; no column is cut below 12 characters, and
+    the others (ids, dates) are never cut.
+    """
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    limit = width or 160
+    while flexible and sum(widths) + 2 * (len(widths) - 1) > limit:
+        widest = max(flexible, key=widths.__getitem__)
+        if widths[widest] <= 12:
+            break
+        widths[widest] -= 1
+    cells = [[_clip(c, w) for c, w in zip(r, widths, strict=True)] for r in rows]
     line = "  ".join("─" * w for w in widths)
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), line]
     out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
@@ -83,8 +102,11 @@ def _signed_key(doc: Document) -> tuple[int, int, int, int]:
 class _Context:
     """What every section needs: the register, the day, the language and the policy."""
 
-    def __init__(self, register: Register, day: PartialDate, lang: str, policy: Policy) -> None:
+    def __init__(
+        self, register: Register, day: PartialDate, lang: str, policy: Policy, width: int | None
+    ) -> None:
         self.register = register
+        self.width = width
         self.day = day
         self.lang = lang
         self.policy = policy
@@ -111,7 +133,9 @@ def _documents(ctx: _Context) -> list[str]:
                 ctx.date(doc.expires_on(), labels["open_end"]),
             )
         )
-    body = _table(_DOC_COLUMNS[ctx.lang], rows) if rows else [labels["none"]]
+    body = (
+        _table(_DOC_COLUMNS[ctx.lang], rows, ctx.width, flexible=(2,)) if rows else [labels["none"]]
+    )
     return [labels["documents"], *body]
 
 
@@ -131,14 +155,16 @@ def render_report(
     on: PartialDate | None = None,
     lang: str = "id",
     policy: Policy | None = None,
+    width: int | None = None,
 ) -> str:
     """A plain-text summary of `register` on a date (default today), in ``id`` or ``en``.
 
     Record counts, then the MoUs and agreements with their status on that date and
-    those expiring within the policy's window.
+    those expiring within the policy's window. Tables are shrunk to `width`
+    characters (default 160), cutting the longest cells short.
     """
     ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",
-                   policy or Policy())  # fmt: skip
+                   policy or Policy(), width)  # fmt: skip
     counts: dict[str, int] = {}
     for r in register:
         counts[r.TYPE] = counts.get(r.TYPE, 0) + 1
