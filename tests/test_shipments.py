@@ -137,7 +137,7 @@ def _shipment(**over: Any) -> ExportShipment:
 
 
 def _doc(edit: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
-    doc = copy.deepcopy(to_dict(_shipment()))
+    doc: dict[str, Any] = copy.deepcopy(to_dict(_shipment()))
     edit(doc)
     return doc
 
