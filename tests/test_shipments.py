@@ -30,10 +30,13 @@ from kotakerja import (
     Organization,
     OrganizationKind,
     OriginProof,
+    OriginProofKind,
     Package,
+    PackageKind,
     PartialDate,
     Ref,
     Region,
+    ReleaseTotals,
     ShipmentStatus,
     StatusEvent,
     TradeDocument,
@@ -47,6 +50,7 @@ from kotakerja import (
     from_dict,
     from_json,
     json_schema,
+    shipments_by_destination,
     to_dict,
     to_json,
 )
@@ -90,7 +94,7 @@ def _shipment(**over: Any) -> ExportShipment:
                 value=Money.of("45000", "JPY"),
             ),
         ),
-        "packages": (Package(count=12, kind="CT"),),
+        "packages": (Package(count=12, kind=PackageKind.CARTON),),
         "net_weight_kg": Decimal("150.5"),
         "gross_weight_kg": Decimal("171.0"),
         "invoice_total": Money.of("225000", "JPY"),
@@ -315,7 +319,10 @@ class TestRules:
 
     def test_unknown_package_code_is_rejected(self) -> None:
         doc = _doc(lambda d: d["packages"][0].update(kind="ZZ"))
-        assert _errors(doc) == {("kotakerja.package.unknown_kind", "packages[0].kind")}
+        assert _errors(doc) == {("kotakerja.enum", "packages[0].kind")}
+        assert json_schema(ExportShipment)["$defs"]["PackageKind"]["enum"][:4] == [
+            "CT", "BX", "PK", "BG",
+        ]  # fmt: skip
 
     def test_line_values_must_add_up_to_the_invoice_total(self) -> None:
         doc = _doc(lambda d: d["invoice_total"].update(amount="225001"))
@@ -514,6 +521,39 @@ class TestFindings:
             ("kotakerja.shipment.legs_disconnected", "legs[1].departure_place")
         }
 
+    def test_peb_without_number_or_date(self) -> None:
+        s = _shipment(documents=(TradeDocument(kind=TradeDocumentKind.PEB, number="000123"),))
+        assert self._codes(s) == {("kotakerja.shipment.peb_incomplete", "documents[0]")}
+
+    @pytest.mark.parametrize(
+        ("proof", "expected"),
+        [
+            (OriginProof(agreement="IJEPA", form="Form D"), {"kotakerja.origin.form_mismatch"}),
+            (OriginProof(agreement="AJCEP", form="Form AJCEP"), set()),
+            (
+                OriginProof(kind=OriginProofKind.DECLARATION, agreement="IJEPA"),
+                {"kotakerja.origin.declaration_not_accepted"},
+            ),
+        ],
+    )
+    def test_origin_proof_kind_and_form(self, proof: OriginProof, expected: set[str]) -> None:
+        assert {f.code for f in check(_shipment(origin=proof))} == expected
+
+    def test_ie_cepa_is_proved_by_declaration(self) -> None:
+        legs = list(_shipment().legs)
+        legs[1] = attrs.evolve(legs[1], arrival_place="CHZRH")
+        swiss = {"consignee": Consignee(country=Country.get("CH")), "legs": tuple(legs)}
+        cert = _shipment(origin=OriginProof(agreement="IE-CEPA"), **swiss)
+        decl = _shipment(
+            origin=OriginProof(kind=OriginProofKind.DECLARATION, agreement="IE-CEPA"), **swiss
+        )
+        uncertain = ("kotakerja.origin.uncertain", "origin.agreement")  # the row is marked [W]
+        assert self._codes(cert) == {
+            ("kotakerja.origin.certificate_not_used", "origin.kind"),
+            uncertain,
+        }
+        assert self._codes(decl) == {uncertain}
+
     def test_unknown_export_date_leaves_origin_unchecked(self) -> None:
         legs = tuple(
             attrs.evolve(leg, planned_departure=None, planned_arrival=None)
@@ -591,6 +631,18 @@ class TestRelease:
         }
         assert list(release.by_exporter([jp, sg])) == ["1234567890123"]
         assert release.shipments_to("SG", [jp, sg]) == (sg,)
+        assert ReleaseTotals.of([jp, sg]) == totals
+
+    def test_shipments_by_destination_across_a_register(self) -> None:
+        reg = kotakerja.examples()
+        groups = shipments_by_destination(reg)
+        assert list(groups) == ["TW", "TH", "JP", "QA", "SG", "OM", "BN"]
+        assert groups["JP"] == (reg.get("shipment-technolink-2021-jp"),)
+        assert shipments_by_destination({}) == {}
+
+    def test_new_record_types_are_registered_and_fuzzed(self) -> None:
+        assert kotakerja.record_type("export_shipment") is ExportShipment
+        assert kotakerja.record_type("export_release") is ExportRelease
 
 
 def _naive_sum(pairs: list[tuple[str, Decimal]]) -> dict[str, Decimal]:

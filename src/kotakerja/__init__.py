@@ -46,7 +46,6 @@ from .records._agreements import (
 from .records._base import Record, Ref, new_id, record_type, record_types
 from .records._shipments import (
     LOCODE_PATTERN,
-    PACKAGE_CODES,
     UNIT_CODES,
     Consignee,
     DeliveryTerms,
@@ -57,12 +56,14 @@ from .records._shipments import (
     OriginProof,
     OriginProofKind,
     Package,
+    PackageKind,
     ReleaseTotals,
     ShipmentStatus,
     StatusEvent,
     TradeDocument,
     TradeDocumentKind,
     TransportLeg,
+    shipments_by_destination,
 )
 from .register import LineResult, Register, append_jsonl, iter_jsonl
 from .serialization import (
@@ -205,7 +206,8 @@ __all__ = [
     "ShipmentStatus",
     "StatusEvent",
     "UNIT_CODES",
-    "PACKAGE_CODES",
+    "PackageKind",
+    "shipments_by_destination",
     "LOCODE_PATTERN",
     "find_regions",
     "format_npwp",

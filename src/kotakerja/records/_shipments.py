@@ -26,7 +26,6 @@ from ._base import Record, Ref, check_ref_type
 
 __all__ = [
     "LOCODE_PATTERN",
-    "PACKAGE_CODES",
     "UNIT_CODES",
     "Consignee",
     "DeliveryTerms",
@@ -36,7 +35,9 @@ __all__ = [
     "GoodsLine",
     "OriginProof",
     "OriginProofKind",
+    "shipments_by_destination",
     "Package",
+    "PackageKind",
     "ReleaseTotals",
     "ShipmentStatus",
     "StatusEvent",
@@ -77,23 +78,38 @@ _UNIT_HINTS = {
     "T": "TNE",
 }
 
-PACKAGE_CODES: Mapping[str, str] = {
-    "CT": "carton",
-    "BX": "box",
-    "PK": "package",
-    "BG": "bag",
-    "CS": "case",
-    "CR": "crate",
-    "SA": "sack",
-    "PA": "packet",
-    "BO": "bottle",
-    "JR": "jar",
-    "TN": "tin",
-    "DR": "drum",
-    "PX": "pallet",
-    "BE": "bundle",
-}
-"""UN/ECE Recommendation 21 package codes accepted for packages."""
+
+class PackageKind(str, enum.Enum):
+    """UN/ECE Recommendation 21 package type (*jenis kemasan*), by code."""
+
+    CARTON = "CT"
+    """Karton."""
+    BOX = "BX"
+    """Kotak."""
+    PACKAGE = "PK"
+    """Paket."""
+    BAG = "BG"
+    """Tas, kantong."""
+    CASE = "CS"
+    """Peti."""
+    CRATE = "CR"
+    """Krat."""
+    SACK = "SA"
+    """Karung."""
+    PACKET = "PA"
+    """Bungkus."""
+    BOTTLE = "BO"
+    """Botol."""
+    JAR = "JR"
+    """Stoples."""
+    TIN = "TN"
+    """Kaleng."""
+    DRUM = "DR"
+    """Drum."""
+    PALLET = "PX"
+    """Palet."""
+    BUNDLE = "BE"
+    """Ikat."""
 
 
 # Parties ---------------------------------------------------------------------------------
@@ -229,27 +245,16 @@ class GoodsLine:
 
 @attrs.frozen(kw_only=True)
 class Package:
-    """Packages of one kind (*kemasan*): a count and a UN/ECE Rec 21 code such as CT (carton)."""
-
-    RULES = ("kind is a UN/ECE Rec 21 code from PACKAGE_CODES",)
+    """Packages of one kind (*kemasan*): a count and a UN/ECE Rec 21 kind such as CT (carton)."""
 
     count: int = attrs.field(metadata=meta(minimum=1))
-    kind: str = attrs.field(metadata=meta(pattern=r"[A-Z0-9]{2}"))
+    kind: PackageKind
     marks: str | None = attrs.field(
         default=None, metadata=meta(description="Shipping marks and numbers.")
     )
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
-
-    def _check_rules(self, p: Problems) -> None:
-        if self.kind not in PACKAGE_CODES:
-            p.add(
-                "kind",
-                "kotakerja.package.unknown_kind",
-                f"{self.kind!r} is not a UN/ECE Rec 21 package code; known: "
-                + ", ".join(f"{k} ({v})" for k, v in PACKAGE_CODES.items()),
-            )
 
 
 # Transport -------------------------------------------------------------------------------
@@ -738,7 +743,20 @@ class ExportShipment(Record):
                                 f"marked uncertain in the shipped table: {rule.note}",
                             )
                         )
+        if proof is not None:
+            found.extend(_proof_findings(proof))
         gone = any(ev.status in _GONE for ev in self.current_events())
+        for i, doc in enumerate(self.documents):
+            if doc.kind is TradeDocumentKind.PEB and (doc.number is None or doc.date is None):
+                found.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="kotakerja.shipment.peb_incomplete",
+                        path=f"documents[{i}]",
+                        message="a PEB is identified by its registration number and date; "
+                        "one of them is missing",
+                    )
+                )
         if gone:
             for kind, code in (
                 (TradeDocumentKind.PEB, "kotakerja.shipment.peb_missing"),
@@ -777,6 +795,64 @@ class ExportShipment(Record):
         return found
 
 
+_DECLARATION_ACCEPTED = frozenset({"ATIGA", "IA-CEPA", "IE-CEPA"})
+_DECLARATION_ONLY = frozenset({"IE-CEPA"})
+
+
+def _proof_findings(proof: OriginProof) -> list[Finding]:
+    found = []
+    if proof.kind is OriginProofKind.DECLARATION and proof.agreement not in _DECLARATION_ACCEPTED:
+        found.append(
+            Finding(
+                severity=Severity.WARNING,
+                code="kotakerja.origin.declaration_not_accepted",
+                path="origin.kind",
+                message=f"{proof.agreement} asks for a certificate of origin; an exporter's "
+                "declaration is accepted under " + ", ".join(sorted(_DECLARATION_ACCEPTED)),
+            )
+        )
+    if proof.kind is OriginProofKind.CERTIFICATE and proof.agreement in _DECLARATION_ONLY:
+        found.append(
+            Finding(
+                severity=Severity.WARNING,
+                code="kotakerja.origin.certificate_not_used",
+                path="origin.kind",
+                message=f"{proof.agreement} proves origin by the exporter's declaration, "
+                "not by a certificate",
+            )
+        )
+    if proof.form is not None:
+        forms = {r.form for r in _origin_rules() if r.agreement == proof.agreement}
+        wanted = proof.form.casefold()
+        if forms and not any(wanted in f.casefold() for f in forms):
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.origin.form_mismatch",
+                    path="origin.form",
+                    message=f"{proof.form!r} is not the form of {proof.agreement}: "
+                    + "; ".join(sorted(forms)),
+                )
+            )
+    return found
+
+
+def shipments_by_destination(
+    records: Iterable[Record] | Mapping[str, Record],
+) -> dict[str, tuple[ExportShipment, ...]]:
+    """Every export shipment among `records`, grouped by destination country code.
+
+    Works on a `Register`, a mapping by id or any iterable of records; other record
+    types are skipped. Groups keep the order of `records`.
+    """
+    pool = records.values() if isinstance(records, Mapping) else records
+    out: dict[str, list[ExportShipment]] = {}
+    for r in pool:
+        if isinstance(r, ExportShipment):
+            out.setdefault(r.destination.code, []).append(r)
+    return {code: tuple(group) for code, group in out.items()}
+
+
 # Releases --------------------------------------------------------------------------------
 
 
@@ -813,6 +889,14 @@ class ReleaseTotals:
             without_value=self.without_value + (0 if own else 1),
             without_weight=self.without_weight + (0 if weighed else 1),
         )
+
+    @classmethod
+    def of(cls, shipments: Iterable[ExportShipment]) -> ReleaseTotals:
+        """Totals over `shipments`, each counted as often as it is given."""
+        total = cls()
+        for s in shipments:
+            total = total.plus(s)
+        return total
 
     def value(self, currency: str) -> Money:
         """The total in one currency (zero when nothing is in that currency)."""
@@ -893,10 +977,7 @@ class ExportRelease(Record):
 
     def totals(self, records: Iterable[Record] | Mapping[str, Record]) -> ReleaseTotals:
         """Totals over all shipments of the release."""
-        total = ReleaseTotals()
-        for s in self.resolve(records):
-            total = total.plus(s)
-        return total
+        return ReleaseTotals.of(self.resolve(records))
 
     def by_destination(
         self, records: Iterable[Record] | Mapping[str, Record]

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from ..records._base import Ref
 from ..records._shipments import (
-    PACKAGE_CODES,
     UNIT_CODES,
     Consignee,
     DeliveryTerms,
@@ -21,6 +20,7 @@ from ..records._shipments import (
     OriginProof,
     OriginProofKind,
     Package,
+    PackageKind,
     ShipmentStatus,
     StatusEvent,
     TradeDocument,
@@ -118,7 +118,7 @@ def _package() -> st.SearchStrategy[Package]:
     return st.builds(
         Package,
         count=st.integers(1, 10_000),
-        kind=st.sampled_from(sorted(PACKAGE_CODES)),
+        kind=st.sampled_from(list(PackageKind)),
         marks=st.none() | texts(),
     )
 
