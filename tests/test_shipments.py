@@ -479,6 +479,11 @@ class TestStatus:
             ShipmentStatus.RELEASED
         )
 
+    def test_status_on_needs_an_aware_time(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            _shipment().status_on(pendulum.naive(2021, 12, 20, 12))
+        assert exc.value.codes == ("kotakerja.datetime.naive",)
+
     def test_status_follows_time_not_append_order(self) -> None:
         s = _shipment()
         late_report = StatusEvent(status=ShipmentStatus.PLANNED, time=_at(1, 9))

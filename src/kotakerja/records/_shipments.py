@@ -674,7 +674,16 @@ class ExportShipment(Record):
         return tuple(ev for _, _, ev in live)
 
     def status_on(self, when: pendulum.DateTime) -> ShipmentStatus | None:
-        """The status at an aware moment: the latest event in force at or before it."""
+        """The status at an aware moment: the latest event in force at or before it.
+
+        None before the first event. A naive time raises `ValidationError`.
+        """
+        if not isinstance(when, pendulum.DateTime) or when.tzinfo is None:
+            raise ValidationError.single(
+                "",
+                "kotakerja.datetime.naive",
+                f"status_on needs an aware pendulum DateTime, got {when!r}",
+            )
         found = None
         for ev in self.current_events():
             if ev.time <= when:
