@@ -54,7 +54,8 @@ from kotakerja import (
     to_dict,
     to_json,
 )
-from kotakerja.testing._shipments import export_shipments
+from kotakerja.testing import aware_datetimes, from_type
+from kotakerja.testing._shipments import event_histories, export_shipments
 
 WIB = "Asia/Jakarta"
 
@@ -607,6 +608,25 @@ class TestRelease:
             ("kotakerja.release.missing_shipment", "shipments[1]"),
         }
 
+    def test_release_findings(self) -> None:
+        assert [f.code for f in check(_release(shipments=()))] == ["kotakerja.release.empty"]
+        unlinked = _shipment()
+        late = _shipment(
+            id="shipment-late",
+            release=Ref(type="export_release", id="release-test"),
+            events=(StatusEvent(status=ShipmentStatus.RELEASED, time=_at(22, 9)),),
+        )
+        release = _release(shipments=(unlinked.ref, late.ref))
+        assert {(f.code, f.path) for f in release.shipment_findings([unlinked, late])} == {
+            ("kotakerja.release.shipment_unlinked", "shipments[0]"),
+            ("kotakerja.release.no_release_event", "shipments[1]"),
+        }
+        reg = kotakerja.examples()
+        technolink = reg.get("release-technolink-surakarta-2021")
+        assert isinstance(technolink, ExportRelease)
+        assert technolink.shipment_findings(reg) == ()
+        assert check(technolink) == ()
+
     def test_totals_never_mix_currencies(self) -> None:
         jp = _shipment()
         sg = _shipment(
@@ -716,6 +736,45 @@ class TestReleaseTotalsProperties:
                 if g.value and (g.hs_code.chapter if g.hs_code else None) == chapter
             ]
             assert values == _naive_sum(expected)
+
+
+class TestGenerated:
+    @pytest.mark.parametrize(
+        "cls",
+        [
+            ExportShipment,
+            ExportRelease,
+            Exporter,
+            Consignee,
+            GoodsLine,
+            Package,
+            DeliveryTerms,
+            TransportLeg,
+            TradeDocument,
+            OriginProof,
+            StatusEvent,
+        ],
+        ids=lambda c: c.__name__,
+    )
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def test_round_trip_exactly_and_fit_the_schema(self, cls: type, data: st.DataObject) -> None:
+        value = data.draw(from_type(cls))
+        assert from_json(cls, to_json(value)) == value
+        assert to_json(from_json(cls, to_json(value))) == to_json(value)
+        jsonschema.Draft202012Validator(json_schema(cls)).validate(to_dict(value))
+
+    @settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+    @given(events=event_histories(), when=aware_datetimes())
+    def test_status_on_matches_a_naive_replay(
+        self, events: tuple[StatusEvent, ...], when: pendulum.DateTime
+    ) -> None:
+        s = _shipment(events=events)
+        replaced = {e.supersedes for e in events}
+        live = [(e.time, i, e.status) for i, e in enumerate(events) if i not in replaced]
+        before = [t for t in live if t[0] <= when]
+        assert s.status_on(when) == (max(before)[2] if before else None)
+        assert s.status == (max(live)[2] if live else None)
 
 
 # The bundled example ---------------------------------------------------------------------

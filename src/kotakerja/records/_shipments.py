@@ -954,6 +954,52 @@ class ExportRelease(Record):
         for i, link in enumerate(self.links):
             check_ref_type(p, f"links[{i}]", link, "mou", "agreement", "meeting", "event")
 
+    def findings(self, policy: Policy) -> list[Finding]:
+        """Questionable but allowed things: see `kotakerja.check`."""
+        if self.shipments:
+            return []
+        return [
+            Finding(
+                severity=Severity.INFO,
+                code="kotakerja.release.empty",
+                path="shipments",
+                message="the release lists no shipments",
+            )
+        ]
+
+    def shipment_findings(
+        self, records: Iterable[Record] | Mapping[str, Record]
+    ) -> tuple[Finding, ...]:
+        """Findings across records: shipments that do not point back to this release, or
+        have no release event on its date. Paths are relative to the release."""
+        found: list[Finding] = []
+        day = self.date if self.date.precision is DatePrecision.DAY else None
+        for i, s in enumerate(self.resolve(records)):
+            if s.release is None:
+                found.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="kotakerja.release.shipment_unlinked",
+                        path=f"shipments[{i}]",
+                        message=f"shipment {s.id!r} does not name this release",
+                    )
+                )
+            released = [
+                PartialDate.of(ev.time.date())
+                for ev in s.current_events()
+                if ev.status is ShipmentStatus.RELEASED
+            ]
+            if day is not None and day not in released:
+                found.append(
+                    Finding(
+                        severity=Severity.INFO,
+                        code="kotakerja.release.no_release_event",
+                        path=f"shipments[{i}]",
+                        message=f"shipment {s.id!r} has no 'released' event on {day.format_iso()}",
+                    )
+                )
+        return tuple(found)
+
     def resolve(
         self, records: Iterable[Record] | Mapping[str, Record]
     ) -> tuple[ExportShipment, ...]:
