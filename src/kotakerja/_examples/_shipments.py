@@ -34,9 +34,10 @@ _DESTINATIONS = (
 )
 
 _NEWS = Source(
-    title="Wali Kota Surakarta melepas ekspor perdana Technolink produk UMKM",
+    title="Berita pelepasan ekspor perdana Technolink, Balai Kota Surakarta",
     published=PartialDate(year=2021, month=12, day=21),
-    note="Reports the release on Monday 20 December 2021 at Balai Kota Surakarta, handled by "
+    note="Untitled news report, published the day after the release (it says 'kemarin'). "
+    "Reports the release on Monday 20 December 2021 at Balai Kota Surakarta, handled by "
     "Angkasa Pura Logistik; buyers largely Indonesian diaspora. The report gives no "
     "exporters' names, buyers' names, HS codes, quantities, weights, values, transport "
     "legs or customs document numbers: those fields are left empty, not guessed. The "
