@@ -44,6 +44,27 @@ from .records._agreements import (
     Witness,
 )
 from .records._base import Record, Ref, new_id, record_type, record_types
+from .records._shipments import (
+    LOCODE_PATTERN,
+    UNIT_CODES,
+    Consignee,
+    DeliveryTerms,
+    Exporter,
+    ExportRelease,
+    ExportShipment,
+    GoodsLine,
+    OriginProof,
+    OriginProofKind,
+    Package,
+    PackageKind,
+    ReleaseTotals,
+    ShipmentStatus,
+    StatusEvent,
+    TradeDocument,
+    TradeDocumentKind,
+    TransportLeg,
+    shipments_by_destination,
+)
 from .register import LineResult, Register, append_jsonl, iter_jsonl
 from .serialization import (
     from_dict,
@@ -86,6 +107,7 @@ from .values._trade import (
     allowed_origin_rules,
     origin_rules,
 )
+from .values._umkm import UmkmClass, classify_umkm
 
 __all__ = [
     "TOPICS",
@@ -165,6 +187,28 @@ __all__ = [
     "DocumentStatus",
     "EffectiveRule",
     "SigningMethod",
+    # shipments
+    "ExportShipment",
+    "ExportRelease",
+    "ReleaseTotals",
+    "Exporter",
+    "UmkmClass",
+    "classify_umkm",
+    "Consignee",
+    "GoodsLine",
+    "Package",
+    "DeliveryTerms",
+    "TransportLeg",
+    "TradeDocument",
+    "TradeDocumentKind",
+    "OriginProof",
+    "OriginProofKind",
+    "ShipmentStatus",
+    "StatusEvent",
+    "UNIT_CODES",
+    "PackageKind",
+    "shipments_by_destination",
+    "LOCODE_PATTERN",
     "find_regions",
     "format_npwp",
     "from_dict",

@@ -109,9 +109,10 @@ class Register:
         return f"<Register: {inner or 'empty'}>"
 
     def __eq__(self, other: object) -> bool:
+        """Registers are equal when they hold the same records, in whatever order."""
         if not isinstance(other, Register):
             return NotImplemented
-        return list(self._by_id.items()) == list(other._by_id.items())
+        return self._by_id == other._by_id
 
     __hash__ = None  # type: ignore[assignment]
 
