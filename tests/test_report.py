@@ -26,3 +26,25 @@ def test_report_names_status_in_the_chosen_language() -> None:
     assert "Laporan kerja sama per 1 Desember 2021" in indonesian
     kadin = next(line for line in indonesian.splitlines() if line.startswith("mou-kadin"))
     assert " draf " in kadin
+
+
+def test_shipments_by_destination_with_status_at_the_end_of_the_day() -> None:
+    reg = kotakerja.examples()
+    before = render_report(reg, on=PartialDate.parse("2021-12-19"), lang="en")
+    after = render_report(reg, on=PartialDate.parse("2021-12-20"), lang="id")
+    section = after.split("Ekspor per negara tujuan\n", 1)[1].splitlines()
+    countries = [line.split("  ")[0] for line in section[2:9]]
+    assert countries == [
+        "Brunei Darussalam",
+        "Jepang",
+        "Oman",
+        "Qatar",
+        "Singapura",
+        "Taiwan",
+        "Thailand",
+    ]
+    assert all("1 dilepas" in line and "1× tidak diketahui" in line for line in section[2:9])
+    taiwan = next(line for line in before.splitlines() if line.startswith("Taiwan "))
+    assert " TW " in taiwan
+    assert "released" not in taiwan
+    assert reg.shipments_by_destination()["TW"][0].id == "shipment-technolink-2021-tw"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import pendulum
 
 from ._check import Policy
 from .records._agreements import Agreement, Document, DocumentStatus
+from .records._shipments import ShipmentStatus
 from .register import Register
 from .values._dates import PartialDate
+from .values._money import Money
 
 __all__ = ["render_report"]
 
@@ -22,6 +27,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "tidak pasti",
+        "shipments": "Ekspor per negara tujuan",
+        "unknown": "tidak diketahui",
     },
     "en": {
         "title": "Cooperation report as of {date}",
@@ -33,12 +40,35 @@ _LABELS: dict[str, dict[str, str]] = {
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "uncertain",
+        "shipments": "Export shipments by destination",
+        "unknown": "unknown",
     },
 }
 
 _DOC_COLUMNS = {
     "id": ("ID", "Jenis", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
     "en": ("ID", "Kind", "Title", "Scheme", "Signed", "Status", "Expires"),
+}
+
+_SHIPMENT_COLUMNS = {
+    "id": ("Negara", "Kode", "Pengiriman", "Status", "Nilai"),
+    "en": ("Country", "Code", "Shipments", "Status", "Value"),
+}
+
+_SHIPMENT_STATUS = {
+    "id": {
+        ShipmentStatus.PLANNED: "direncanakan",
+        ShipmentStatus.BOOKED: "dipesan",
+        ShipmentStatus.DOCUMENTS_SUBMITTED: "PEB diajukan",
+        ShipmentStatus.CUSTOMS_RELEASED: "NPE terbit",
+        ShipmentStatus.RELEASED: "dilepas",
+        ShipmentStatus.DEPARTED: "berangkat",
+        ShipmentStatus.ARRIVED: "tiba",
+        ShipmentStatus.DELIVERED: "diterima",
+        ShipmentStatus.CANCELLED: "dibatalkan",
+        ShipmentStatus.RETURNED: "dikembalikan",
+    },
+    "en": {status: status.value.replace("_", " ") for status in ShipmentStatus},
 }
 
 _STATUS = {
@@ -146,7 +176,50 @@ def _expiring(ctx: _Context) -> list[str]:
     return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
 
 
-_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (_documents, _expiring)
+def _end_of(day: PartialDate) -> pendulum.DateTime:
+    latest = day.latest()
+    return pendulum.datetime(latest.year, latest.month, latest.day, 23, 59, 59, tz="Asia/Jakarta")
+
+
+def _shipments(ctx: _Context) -> list[str]:
+    labels = ctx.labels
+    names = _SHIPMENT_STATUS[ctx.lang]
+    moment = _end_of(ctx.day)
+    rows = []
+    groups = ctx.register.shipments_by_destination()
+    for code, group in sorted(groups.items(), key=lambda kv: kv[1][0].destination.format(ctx.lang)):
+        counts: dict[str, int] = {}
+        values: dict[str, Decimal] = {}
+        unknown_value = 0
+        for shipment in group:
+            status = shipment.status_on(moment)
+            name = names[status] if status is not None else "—"
+            counts[name] = counts.get(name, 0) + 1
+            own = shipment.values()
+            unknown_value += not own
+            for currency, amount in own.items():
+                values[currency] = values.get(currency, Decimal(0)) + amount
+        shown = [Money(amount=a, currency=c).format() for c, a in sorted(values.items())]
+        if unknown_value:
+            shown.append(f"{unknown_value}× {labels['unknown']}")
+        rows.append(
+            (
+                group[0].destination.format(ctx.lang),
+                code,
+                str(len(group)),
+                ", ".join(f"{n} {name}" for name, n in counts.items()),
+                "; ".join(shown),
+            )
+        )
+    body = (
+        _table(_SHIPMENT_COLUMNS[ctx.lang], rows, ctx.width, flexible=(0, 4))
+        if rows
+        else [labels["none"]]
+    )
+    return [labels["shipments"], *body]
+
+
+_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (_documents, _expiring, _shipments)
 
 
 def render_report(
@@ -159,9 +232,10 @@ def render_report(
 ) -> str:
     """A plain-text summary of `register` on a date (default today), in ``id`` or ``en``.
 
-    Record counts, then the MoUs and agreements with their status on that date and
-    those expiring within the policy's window. Tables are shrunk to `width`
-    characters (default 160), cutting the longest cells short.
+    Record counts; the MoUs and agreements with their status on that date and those
+    expiring within the policy's window; export shipments by destination country with
+    their status at the end of that day (WIB) and their value per currency. Tables are
+    shrunk to `width` characters (default 160), cutting the longest cells short.
     """
     ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",
                    policy or Policy(), width)  # fmt: skip

@@ -11,6 +11,7 @@ import pendulum
 from .._errors import ErrorDetail, ValidationError
 from ..records._agreements import Document, DocumentStatus, Scheme
 from ..records._base import Record, Ref
+from ..records._shipments import ExportShipment, shipments_by_destination
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from ._csv import read_csv, write_csv
@@ -259,6 +260,17 @@ class Register:
             day = _as_day(on)
             docs = [d for d in docs if d.status_on(day) is status]
         return tuple(docs)
+
+    # Shipments -------------------------------------------------------------------------
+
+    def shipments_by_destination(self) -> dict[str, tuple[ExportShipment, ...]]:
+        """Export shipments grouped by destination country code, in insertion order.
+
+        >>> import kotakerja
+        >>> sorted(kotakerja.examples().shipments_by_destination())
+        ['BN', 'JP', 'OM', 'QA', 'SG', 'TH', 'TW']
+        """
+        return shipments_by_destination(self)
 
     # Relationships -----------------------------------------------------------------
 
