@@ -688,7 +688,8 @@ def _release_with_shipments(draw: st.DrawFn) -> tuple[ExportRelease, list[Export
         shipments=tuple(s.ref for s in shipments),
     )
     noise = draw(st.lists(export_shipments(), max_size=2))
-    noise = [s for s in noise if s.id not in {x.id for x in shipments}]
+    # Other releases' shipments: none of them may claim this release.
+    noise = [s for s in noise if s.id not in {x.id for x in shipments} and s.release != ref]
     return release, [*noise, *shipments]
 
 
