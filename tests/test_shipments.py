@@ -772,10 +772,29 @@ class TestGenerated:
     ) -> None:
         s = _shipment(events=events)
         replaced = {e.supersedes for e in events}
-        live = [(e.time, i, e.status) for i, e in enumerate(events) if i not in replaced]
-        before = [t for t in live if t[0] <= when]
-        assert s.status_on(when) == (max(before)[2] if before else None)
-        assert s.status == (max(live)[2] if live else None)
+
+        def key(e: StatusEvent) -> tuple[pendulum.Date, float]:
+            if e.time is not None:
+                return (e.time.date(), e.time.timestamp())
+            assert e.date is not None
+            return (e.date.earliest(), float("-inf"))
+
+        live = [(key(e), i, e) for i, e in enumerate(events) if i not in replaced]
+        day = when.date()
+        open_dates = [
+            e
+            for _, _, e in live
+            if e.date is not None and e.date.earliest() <= day <= e.date.latest()
+        ]
+        before = [
+            (k, i, e.status)
+            for k, i, e in live
+            if (e.time is not None and e.time <= when)
+            or (e.date is not None and e.date.latest() < day)
+        ]
+        expected = None if open_dates else (max(before)[2] if before else None)
+        assert s.status_on(when) == expected
+        assert s.status == (max(live)[2].status if live else None)
 
 
 # The bundled example ---------------------------------------------------------------------
@@ -841,3 +860,51 @@ class TestTechnolinkExample:
     def test_register_finds_shipments_by_country(self) -> None:
         reg = kotakerja.examples()
         assert [r.id for r in reg.by_country("QA")] == ["shipment-technolink-2021-qa"]
+
+
+class TestDateOnlyEvents:
+    def test_an_event_needs_a_time_or_a_date_not_both(self) -> None:
+        at = pendulum.datetime(2021, 12, 20, 10, tz="Asia/Jakarta")
+        day = PartialDate(year=2021, month=12, day=20)
+        with pytest.raises(ValidationError) as exc:
+            StatusEvent(status=ShipmentStatus.RELEASED)
+        assert [(e.path, e.code) for e in exc.value.errors] == [("", "kotakerja.status.when")]
+        with pytest.raises(ValidationError) as exc:
+            StatusEvent(status=ShipmentStatus.RELEASED, time=at, date=day)
+        assert [(e.path, e.code) for e in exc.value.errors] == [("time", "kotakerja.status.when")]
+
+    def test_the_release_day_is_open_until_it_ends(self) -> None:
+        shipment = kotakerja.examples().get("shipment-technolink-2021-jp")
+        assert isinstance(shipment, ExportShipment)
+        event = shipment.events[0]
+        assert (event.time, event.date) == (None, PartialDate(year=2021, month=12, day=20))
+        jakarta = "Asia/Jakarta"
+        assert shipment.status_on(pendulum.datetime(2021, 12, 19, 23, tz=jakarta)) is None
+        assert shipment.status_on(pendulum.datetime(2021, 12, 20, 9, tz=jakarta)) is None
+        after = pendulum.datetime(2021, 12, 21, 0, tz=jakarta)
+        assert shipment.status_on(after) is ShipmentStatus.RELEASED
+        assert event.reached_by(pendulum.datetime(2021, 12, 19, 23, tz=jakarta)) is False
+        assert event.reached_by(pendulum.datetime(2021, 12, 20, 9, tz=jakarta)) is None
+        assert shipment.export_date() == PartialDate(year=2021, month=12, day=20)
+        assert '"date":"2021-12-20"' in to_json(shipment)
+
+    def test_status_after_a_day_counts_events_by_their_own_date(self) -> None:
+        shipment = kotakerja.examples().get("shipment-technolink-2021-tw")
+        assert isinstance(shipment, ExportShipment)
+        assert shipment.status_after(PartialDate(year=2021, month=12, day=19)) is None
+        assert shipment.status_after(PartialDate(year=2021, month=12, day=20)) is (
+            ShipmentStatus.RELEASED
+        )
+        in_december = StatusEvent(
+            status=ShipmentStatus.DEPARTED, date=PartialDate(year=2021, month=12)
+        )
+        unsure = attrs.evolve(shipment, events=(*shipment.events, in_december))
+        assert unsure.status_after(PartialDate(year=2021, month=12, day=20)) is None
+        departed = StatusEvent(
+            status=ShipmentStatus.DEPARTED, date=PartialDate(year=2021, month=12, day=22)
+        )
+        later = attrs.evolve(shipment, events=(*shipment.events, departed))
+        assert later.status_after(PartialDate(year=2021, month=12, day=21)) is (
+            ShipmentStatus.RELEASED
+        )
+        assert later.status_after(PartialDate(year=2022, month=1)) is ShipmentStatus.DEPARTED

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-import pendulum
-
 from ._check import Policy
 from .records._agreements import Agreement, Document, DocumentStatus
 from .records._shipments import ShipmentStatus
@@ -176,15 +174,9 @@ def _expiring(ctx: _Context) -> list[str]:
     return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
 
 
-def _end_of(day: PartialDate) -> pendulum.DateTime:
-    latest = day.latest()
-    return pendulum.datetime(latest.year, latest.month, latest.day, 23, 59, 59, tz="Asia/Jakarta")
-
-
 def _shipments(ctx: _Context) -> list[str]:
     labels = ctx.labels
     names = _SHIPMENT_STATUS[ctx.lang]
-    moment = _end_of(ctx.day)
     rows = []
     groups = ctx.register.shipments_by_destination()
     for code, group in sorted(groups.items(), key=lambda kv: kv[1][0].destination.format(ctx.lang)):
@@ -192,7 +184,7 @@ def _shipments(ctx: _Context) -> list[str]:
         values: dict[str, Decimal] = {}
         unknown_value = 0
         for shipment in group:
-            status = shipment.status_on(moment)
+            status = shipment.status_after(ctx.day)
             name = names[status] if status is not None else "—"
             counts[name] = counts.get(name, 0) + 1
             own = shipment.values()
@@ -234,7 +226,7 @@ def render_report(
 
     Record counts; the MoUs and agreements with their status on that date and those
     expiring within the policy's window; export shipments by destination country with
-    their status at the end of that day (WIB) and their value per currency. Tables are
+    their status once that day is over and their value per currency. Tables are
     shrunk to `width` characters (default 160), cutting the longest cells short.
     """
     ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pendulum
-
 from ..records._base import Record, Ref
 from ..records._shipments import (
     Consignee,
@@ -55,10 +53,9 @@ def build() -> list[Record]:
         region=surakarta,
     )
     logistics = Organization(name="Angkasa Pura Logistik", kind=OrganizationKind.LOGISTICS_PROVIDER)
-    released_at = pendulum.datetime(2021, 12, 20, tz="Asia/Jakarta")
     release_event = StatusEvent(
         status=ShipmentStatus.RELEASED,
-        time=released_at,
+        date=PartialDate(year=2021, month=12, day=20),
         place="Balai Kota Surakarta",
         region=surakarta,
         source=_NEWS,

@@ -449,14 +449,19 @@ _GONE = {ShipmentStatus.DEPARTED, ShipmentStatus.ARRIVED, ShipmentStatus.DELIVER
 
 @attrs.frozen(kw_only=True)
 class StatusEvent:
-    """A status reached at an aware time and place, as reported by a source.
+    """A status reached at an aware `time`, or on a `date` when the hour is not known.
 
-    A correction is a new event whose `supersedes` is the index of the earlier event it
-    replaces; the earlier event stays in the history.
+    A source that reports only the day ("released on Monday 20 December 2021") gives a
+    `date`; kotakerja never turns it into midnight. A correction is a new event whose
+    `supersedes` is the index of the earlier event it replaces; the earlier event stays
+    in the history.
     """
 
+    RULES = ("exactly one of time and date",)
+
     status: ShipmentStatus
-    time: pendulum.DateTime
+    time: pendulum.DateTime | None = None
+    date: PartialDate | None = None
     place: str | None = attrs.field(
         default=None, metadata=meta(max_length=300, description="Venue, city or UN/LOCODE.")
     )
@@ -469,6 +474,44 @@ class StatusEvent:
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if (self.time is None) == (self.date is None):
+            p.add(
+                "time" if self.time is not None else "",
+                "kotakerja.status.when",
+                "an event has either an aware time or, when the hour is unknown, a date; "
+                + ("both given" if self.time is not None else "neither given"),
+            )
+
+    @property
+    def day(self) -> PartialDate:
+        """The day of the event: its date, or the local date of its time."""
+        if self.time is not None:
+            return PartialDate.of(self.time.date())
+        assert self.date is not None
+        return self.date
+
+    def reached_by(self, when: pendulum.DateTime) -> bool | None:
+        """Whether the event had happened at `when`; None when its date leaves it open.
+
+        A date-only event has happened once `when`'s local date is past that date,
+        and not yet before it; on the day itself the answer is None.
+        """
+        if self.time is not None:
+            return self.time <= when
+        assert self.date is not None
+        local = PartialDate.of(when.date())
+        if self.date.before(local):
+            return True
+        if local.before(self.date):
+            return False
+        return None
+
+    def _sort_key(self) -> tuple[pendulum.Date, float]:
+        # A partial date sorts at its first day; within a day, date-only events come first.
+        moment = self.time.timestamp() if self.time is not None else float("-inf")
+        return (self.day.earliest(), moment)
 
 
 # Shipments -------------------------------------------------------------------------------
@@ -669,14 +712,15 @@ class ExportShipment(Record):
     def current_events(self) -> tuple[StatusEvent, ...]:
         """The events in force: every event not superseded by a later correction, by time."""
         replaced = {ev.supersedes for ev in self.events if ev.supersedes is not None}
-        live = [(ev.time, i, ev) for i, ev in enumerate(self.events) if i not in replaced]
+        live = [(ev._sort_key(), i, ev) for i, ev in enumerate(self.events) if i not in replaced]
         live.sort(key=lambda t: (t[0], t[1]))
         return tuple(ev for _, _, ev in live)
 
     def status_on(self, when: pendulum.DateTime) -> ShipmentStatus | None:
         """The status at an aware moment: the latest event in force at or before it.
 
-        None before the first event. A naive time raises `ValidationError`.
+        None before the first event, and None when a date-only event on that very
+        day may or may not have happened yet. A naive time raises `ValidationError`.
         """
         if not isinstance(when, pendulum.DateTime) or when.tzinfo is None:
             raise ValidationError.single(
@@ -686,8 +730,26 @@ class ExportShipment(Record):
             )
         found = None
         for ev in self.current_events():
-            if ev.time <= when:
+            reached = ev.reached_by(when)
+            if reached is None:
+                return None
+            if reached:
                 found = ev.status
+        return found
+
+    def status_after(self, day: PartialDate | pendulum.Date) -> ShipmentStatus | None:
+        """The status once `day` is over, counting each event on its own local date.
+
+        None before the first event, or when an event's partial date may fall either
+        side of the end of `day`.
+        """
+        end = (day if isinstance(day, PartialDate) else PartialDate.of(day)).latest()
+        found = None
+        for ev in self.current_events():
+            if ev.day.latest() <= end:
+                found = ev.status
+            elif ev.day.earliest() <= end:
+                return None
         return found
 
     @property
@@ -703,7 +765,7 @@ class ExportShipment(Record):
             return PartialDate.of(self.legs[0].departure.date())
         for ev in self.current_events():
             if ev.status in (ShipmentStatus.RELEASED, ShipmentStatus.DEPARTED):
-                return PartialDate.of(ev.time.date())
+                return ev.day
         for doc in self.documents:
             if doc.kind is TradeDocumentKind.PEB and doc.date is not None:
                 return doc.date
@@ -984,11 +1046,7 @@ class ExportRelease(Record):
                         message=f"shipment {s.id!r} does not name this release",
                     )
                 )
-            released = [
-                PartialDate.of(ev.time.date())
-                for ev in s.current_events()
-                if ev.status is ShipmentStatus.RELEASED
-            ]
+            released = [ev.day for ev in s.current_events() if ev.status is ShipmentStatus.RELEASED]
             if day is not None and day not in released:
                 found.append(
                     Finding(

@@ -195,9 +195,11 @@ def _event() -> st.SearchStrategy[StatusEvent]:
 @st.composite
 def status_events(draw: st.DrawFn, supersedes: int | None = None) -> StatusEvent:
     """Status events, correcting event `supersedes` when given."""
+    dated = draw(st.booleans())
     return StatusEvent(
         status=draw(st.sampled_from(list(ShipmentStatus))),
-        time=draw(aware_datetimes()),
+        time=None if dated else draw(aware_datetimes()),
+        date=draw(partial_dates()) if dated else None,
         place=draw(st.none() | texts()),
         region=draw(st.none() | _region()),
         note=draw(st.none() | texts()),
