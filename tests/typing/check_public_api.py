@@ -50,3 +50,14 @@ except ValidationError as e:
 
 findings = kotakerja.check(next(iter(kotakerja.examples())))
 assert_type(findings, tuple[Finding, ...])
+
+meeting = kotakerja.Meeting(title="Audiensi", kind=kotakerja.MeetingKind.COURTESY_CALL)
+assert_type(meeting.press_line(), str | None)
+assert_type(meeting.period(), Period | None)
+assert_type(meeting.participants(), tuple[kotakerja.Participant, ...])
+entries = kotakerja.open_follow_ups(kotakerja.examples(), on=PartialDate(year=2023))
+assert_type(entries, tuple[kotakerja.FollowUpEntry, ...])
+assert_type(entries[0].follow_up.is_overdue(PartialDate(year=2024)), bool)
+assert_type(kotakerja.to_ical([meeting], locale="en"), bytes)
+event = kotakerja.Event(title="CIIE", kind=kotakerja.EventKind.TRADE_FAIR)
+assert_type(event.ref, kotakerja.Ref)
