@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, ClassVar
 
 import attrs
@@ -701,3 +702,12 @@ def test_meeting_and_event_are_record_types() -> None:
     types = kotakerja.record_types()
     assert types["meeting"] is Meeting
     assert types["event"] is Event
+
+
+@pytest.mark.parametrize("cls", [Meeting, Event], ids=lambda c: c.__name__)
+def test_csv_tables_of_the_examples_round_trip(cls: type[Record], tmp_path: Path) -> None:
+    from kotakerja.register import read_csv, write_csv
+
+    records = list(EXAMPLES.of_type(cls))
+    write_csv(tmp_path / "t.csv", records)
+    assert read_csv(tmp_path / "t.csv") == (records, [])
