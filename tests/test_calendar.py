@@ -23,6 +23,7 @@ from kotakerja import (
     Ref,
     Region,
     ScheduleStatus,
+    Source,
     Venue,
     to_ical,
 )
@@ -161,7 +162,14 @@ def test_location_geo_status_and_cancelled_meetings() -> None:
         coordinates=Coordinates(latitude=-7.5695, longitude=110.8286),
     )
     m = _meeting(
-        start, venue=venue, status=ScheduleStatus.CANCELLED, event=Ref(type="event", id="e")
+        start,
+        venue=venue,
+        status=ScheduleStatus.CANCELLED,
+        event=Ref(type="event", id="e"),
+        sources=(
+            Source(title="Siaran pers"),
+            Source(url="https://surakarta.go.id/berita/1", title="Siaran pers"),
+        ),
     )
     entry = _parse(to_ical([m], stamp=STAMP))["meeting-timed"]
     assert str(entry["LOCATION"]) == "Balai Kota Surakarta, Kota Surakarta"
@@ -169,6 +177,7 @@ def test_location_geo_status_and_cancelled_meetings() -> None:
     assert (geo.latitude, geo.longitude) == (-7.5695, 110.8286)
     assert str(entry["STATUS"]) == "CANCELLED"
     assert str(entry["RELATED-TO"]) == "e"
+    assert str(entry["URL"]) == "https://surakarta.go.id/berita/1"
 
 
 def test_open_ended_event_is_skipped() -> None:

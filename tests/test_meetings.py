@@ -687,6 +687,16 @@ NEW_TYPES = [
 ]
 
 
+def test_generated_follow_up_entries_are_consistent() -> None:
+    @settings(max_examples=20, deadline=None)
+    @given(from_type(kotakerja.FollowUpEntry))
+    def check(entry: kotakerja.FollowUpEntry) -> None:
+        assert entry.meeting.follow_ups[entry.index] == entry.follow_up
+        assert entry.path == f"[{entry.meeting.id}].follow_ups[{entry.index}]"
+
+    check()
+
+
 @pytest.mark.parametrize("cls", NEW_TYPES, ids=lambda c: c.__name__)
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())

@@ -5,6 +5,7 @@ Which entries are written, and how:
 - A meeting with aware times becomes a timed entry in its IANA zone, with a
   ``VTIMEZONE`` for every zone used (built from the zoneinfo data, covering the
   years of the entries). Without an end time the entry has no ``DTEND``.
+  iCalendar times have whole seconds: fractions of a second are dropped.
 - A date-only meeting, and an event whose dates are full days, becomes an
   all-day entry; ``DTEND`` is the day after the last day (it is exclusive).
 - Dates known only to the month or year ("Agustus 2023") are skipped by default,
@@ -15,7 +16,7 @@ Which entries are written, and how:
 - Records of other types are passed over, so a whole `Register` can be given.
 
 The ``UID`` of each entry is the record id; a meeting's event is its
-``RELATED-TO`` parent.
+``RELATED-TO`` parent; the first source with a web address is its ``URL``.
 """
 
 from __future__ import annotations
@@ -162,6 +163,9 @@ def _entry(
             extra.append(f"{words['theme']}: {record.theme}")
         if record.part_of is not None:
             ev.add("related-to", record.part_of.id, parameters={"RELTYPE": "PARENT"})
+    urls = [s.url for s in record.sources if s.url is not None]
+    if urls:
+        ev.add("url", urls[0])
     ev.add("description", _description(record, extra, locale))
     return ev
 
@@ -216,8 +220,8 @@ def to_ical(
             icalendar.Timezone.from_tzinfo(
                 zoneinfo.ZoneInfo(name),
                 tzid=name,
-                first_date=dt.date(min(years) - 1, 1, 1),
-                last_date=dt.date(max(years) + 2, 1, 1),
+                first_date=dt.date(max(min(years) - 1, 1), 1, 1),
+                last_date=dt.date(min(max(years) + 2, 9999), 1, 1),
             )
         )
     for entry in entries:

@@ -835,7 +835,8 @@ def open_follow_ups(
 
     Only meetings are looked at; any other record is passed over, so a whole
     `Register` can be given. A follow-up raised at a meeting known to be after `on`
-    is left out; one closed after `on` counts as open. Unknown due dates come last.
+    is left out; one closed after `on` (by its `closed_on`) counts as open, one
+    closed on an unrecorded date as closed. Unknown due dates come last.
 
     >>> import kotakerja
     >>> on = PartialDate.parse("2023-09-01")

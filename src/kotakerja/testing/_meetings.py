@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 
 from ..records._agreements import Party
@@ -16,6 +17,7 @@ from ..records._meetings import (
     Event,
     EventKind,
     FollowUp,
+    FollowUpEntry,
     FollowUpStatus,
     Meeting,
     MeetingKind,
@@ -269,3 +271,20 @@ def _event() -> st.SearchStrategy[Event]:
         summary=st.none() | texts(),
         extensions=extensions(),
     )
+
+
+@register_strategy(FollowUpEntry)
+def _follow_up_entry() -> st.SearchStrategy[FollowUpEntry]:
+    @st.composite
+    def build(draw: st.DrawFn) -> FollowUpEntry:
+        meeting = draw(_meeting())
+        if not meeting.follow_ups:
+            meeting = attrs.evolve(meeting, follow_ups=(FollowUp(action=draw(texts())),))
+        index = draw(st.integers(0, len(meeting.follow_ups) - 1))
+        follow_up = meeting.follow_ups[index]
+        on = draw(partial_dates())
+        return FollowUpEntry(
+            meeting=meeting, index=index, follow_up=follow_up, overdue=follow_up.is_overdue(on)
+        )
+
+    return build()
