@@ -52,7 +52,7 @@ from kotakerja import (
     to_dict,
     to_json,
 )
-from kotakerja.testing import from_type
+from kotakerja.testing import aware_datetimes, from_type
 
 
 def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
@@ -236,6 +236,62 @@ class TestPressLine:
         mgmac = EXAMPLES.get("event-mgmac-2023")
         assert isinstance(mgmac, Event)
         assert mgmac.press_line() == "Agustus 2023"
+
+
+class TestParsePressTime:
+    @pytest.mark.parametrize(
+        ("text", "zone", "start", "end"),
+        [
+            ("Senin, 13 Desember 2021, pukul 10.00 WIB", "Asia/Jakarta", (10, 0), None),
+            ("13 Desember 2021 pukul 10.00–12.30 WITA", "Asia/Makassar", (10, 0), (12, 30)),
+            ("Monday, 13 December 2021, 10:00 WIT", "Asia/Jayapura", (10, 0), None),
+            ("Senin (13/12/2021) pukul 09.00 WIB s.d. selesai", "Asia/Jakarta", (9, 0), None),
+            ("13/12/2021 pukul 09.00", "Asia/Pontianak", (9, 0), None),
+        ],
+    )
+    def test_usual_forms(
+        self, text: str, zone: str, start: tuple[int, int], end: tuple[int, int] | None
+    ) -> None:
+        got_start, got_end = kotakerja.parse_press_time(text, zone)
+        assert got_start == pendulum.datetime(2021, 12, 13, *start, tz=zone)
+        expected_end = None if end is None else pendulum.datetime(2021, 12, 13, *end, tz=zone)
+        assert got_end == expected_end
+
+    @pytest.mark.parametrize(
+        ("text", "zone", "code"),
+        [
+            ("Senin, 13 Desember 2021, pukul 10.00 WIT", "Asia/Jakarta", "time.zone_mismatch"),
+            ("Selasa, 13 Desember 2021, pukul 10.00", "Asia/Jakarta", "date.weekday_mismatch"),
+            ("13 Desember 2021", "Asia/Jakarta", "time.unparseable"),
+            ("Desember 2021 pukul 10.00", "Asia/Jakarta", "time.unparseable"),
+            ("13 Desember 2021 pukul 24.10", "Asia/Jakarta", "time.invalid"),
+            ("13 Desember 2021 pukul 12.00–10.00", "Asia/Jakarta", "meeting.end_before_start"),
+            ("13 Desember 2021 pukul 10.00", "Mars/Olympus", "time_zone.unknown"),
+        ],
+    )
+    def test_mistakes_are_named(self, text: str, zone: str, code: str) -> None:
+        with pytest.raises(ValidationError) as exc:
+            kotakerja.parse_press_time(text, zone)
+        assert exc.value.codes == (f"kotakerja.{code}",)
+
+    @settings(max_examples=60, deadline=None)
+    @given(
+        start=aware_datetimes(("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")),
+        minutes=st.none() | st.integers(0, 600),
+        locale=st.sampled_from(("id", "en")),
+    )
+    def test_press_line_reads_back(
+        self, start: pendulum.DateTime, minutes: int | None, locale: str
+    ) -> None:
+        start = start.replace(second=0, microsecond=0)
+        end = None if minutes is None else start.add(minutes=minutes)
+        if end is not None and end.date() != start.date():
+            end = None
+        line = _meeting(start=start, end=end).press_line(locale)
+        assert line is not None
+        zone = start.tzinfo
+        assert isinstance(zone, pendulum.Timezone)
+        assert kotakerja.parse_press_time(line, zone.name) == (start, None if end == start else end)
 
 
 # Structure -------------------------------------------------------------------------------

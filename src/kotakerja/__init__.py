@@ -68,6 +68,7 @@ from .records._meetings import (
     Venue,
     open_follow_ups,
     overdue_follow_ups,
+    parse_press_time,
 )
 from .register import LineResult, Register, append_jsonl, iter_jsonl
 from .serialization import (
@@ -213,6 +214,7 @@ __all__ = [
     "FollowUpEntry",
     "open_follow_ups",
     "overdue_follow_ups",
+    "parse_press_time",
     "to_ical",
     "find_regions",
     "format_npwp",

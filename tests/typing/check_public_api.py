@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
+import pendulum
 from typing_extensions import assert_type
 
 import kotakerja
@@ -61,3 +62,7 @@ assert_type(entries[0].follow_up.is_overdue(PartialDate(year=2024)), bool)
 assert_type(kotakerja.to_ical([meeting], locale="en"), bytes)
 event = kotakerja.Event(title="CIIE", kind=kotakerja.EventKind.TRADE_FAIR)
 assert_type(event.ref, kotakerja.Ref)
+assert_type(
+    kotakerja.parse_press_time("13/12/2021 pukul 10.00", "Asia/Jakarta"),
+    tuple[pendulum.DateTime, pendulum.DateTime | None],
+)

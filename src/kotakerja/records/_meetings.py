@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -18,11 +19,11 @@ import attrs
 import pendulum
 
 from .._check import Policy
-from .._errors import Finding, Problems, Severity
+from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
 from ..values._dates import DatePrecision, PartialDate, Period
 from ..values._people import Person, Position
-from ..values._places import ForeignLocality, Region
+from ..values._places import ForeignLocality, Region, check_time_zone
 from ..values._topics import TOPICS
 from ._agreements import Party
 from ._base import Record, Ref, check_ref_type
@@ -50,6 +51,7 @@ __all__ = [
     "Venue",
     "open_follow_ups",
     "overdue_follow_ups",
+    "parse_press_time",
 ]
 
 AGREEMENT_TYPES = ("mou", "agreement")
@@ -517,6 +519,76 @@ def _format_times(
     if end.date() == start.date():
         return f"{day}, {at}{clock}–{_format_clock(end, locale)} {zone}"
     return f"{day}, {at}{clock} {zone} – {_format_times(end, None, locale)}"
+
+
+_UNTIL_DONE = re.compile(r"\s*(?:s\.d\.?|s/d|sampai|hingga)\s*selesai\W*$", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(?:pukul|pkl\.?|jam|at)?\s*(\d{1,2})[.:](\d{2})"
+    r"(?:\s*(?:–|—|-|s\.d\.?|s/d|sampai|to|until)\s*(?:(\d{1,2})[.:](\d{2})|selesai))?"
+    r"(?:\s+([A-Za-z]{2,5}))?",
+    re.IGNORECASE,
+)
+
+
+def parse_press_time(
+    text: str, time_zone: str
+) -> tuple[pendulum.DateTime, pendulum.DateTime | None]:
+    """Read the time of a press release into aware start and end in `time_zone`.
+
+    The inverse of `Meeting.press_line` for one day: ``Senin, 13 Desember 2021,
+    pukul 10.00 WIB``, ``Senin (13/12/2021) pukul 10.00–12.00 WITA``, ``Monday, 13
+    December 2021, 10:00 WIB``; "s.d. selesai" (until finished) gives no end. A
+    zone abbreviation, when written, must be the zone's (WIB for Asia/Jakarta).
+
+    >>> start, end = parse_press_time("Senin, 13 Desember 2021, pukul 10.00 WIB", "Asia/Jakarta")
+    >>> start.isoformat(), end
+    ('2021-12-13T10:00:00+07:00', None)
+    """
+    if not check_time_zone(time_zone):
+        raise ValidationError.single(
+            "time_zone", "kotakerja.time_zone.unknown", f"{time_zone!r} is not an IANA time zone"
+        )
+    raw = _UNTIL_DONE.sub("", " ".join(str(text).split())[:200])
+    found = None
+    for m in _CLOCK.finditer(raw):
+        if m.group(0).strip() and raw[m.end() :].strip(" .") == "":
+            found = m
+    if found is None:
+        raise ValidationError.single(
+            "", "kotakerja.time.unparseable", f"{raw!r} has no time of day such as 'pukul 10.00'"
+        )
+    date_text = " ".join(raw[: found.start()].replace("(", " ").replace(")", " ").split())
+    date_text = date_text.rstrip(",").strip()
+    day = PartialDate.parse(date_text)
+    if day.precision is not DatePrecision.DAY:
+        raise ValidationError.single(
+            "", "kotakerja.time.unparseable", f"{raw!r}: a time needs a full date"
+        )
+    hour, minute, end_hour, end_minute, abbreviation = found.groups()
+
+    def at(h: str, m: str) -> pendulum.DateTime:
+        if int(h) > 23 or int(m) > 59:
+            raise ValidationError.single(
+                "", "kotakerja.time.invalid", f"{raw!r}: {h}.{m} is not a time of day"
+            )
+        return pendulum.datetime(
+            day.year, day.month or 1, day.day or 1, int(h), int(m), tz=time_zone
+        )
+
+    start = at(hour, minute)
+    end = None if end_hour is None else at(end_hour, end_minute)
+    if abbreviation is not None and abbreviation.upper() != _zone_abbreviation(start).upper():
+        raise ValidationError.single(
+            "",
+            "kotakerja.time.zone_mismatch",
+            f"{raw!r} is written in {abbreviation}, but {time_zone} is "
+            f"{_zone_abbreviation(start)} on that day",
+        )
+    if end is not None and end < start:
+        raise ValidationError.single(
+            "", "kotakerja.meeting.end_before_start", f"{raw!r}: the end is before the start"
+        )
+    return start, end
 
 
 def _format_dates(dates: Period, locale: str = "id") -> str:
