@@ -422,6 +422,14 @@ class TestLinks:
         ]
         assert "export_shipment or export_release" in exc.value.errors[3].message
 
+    def test_event_is_part_of_an_event_only(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Event(title="Sesi", kind=EventKind.FORUM, part_of=Ref(type="meeting", id="m"))
+        assert _errs(exc) == [("part_of.type", "kotakerja.ref.wrong_type")]
+        summit = Event(id="event-s", title="KTT", kind=EventKind.SUMMIT)
+        session = Event(title="Sesi", kind=EventKind.FORUM, part_of=summit.ref)
+        assert kotakerja.Register([summit, session]).referring_to(summit) == (session,)
+
     def test_a_link_is_listed_once(self) -> None:
         mou = Ref(type="mou", id="mou-x")
         with pytest.raises(ValidationError) as exc:

@@ -1,4 +1,4 @@
-"""Meetings (*pertemuan*) and the events they belong to (*acara*): who, when, where, what came.
+"""Meetings (*pertemuan*) and the events they belong to (*acara*).
 
 A `Meeting` is one bilateral meeting, courtesy call, signing ceremony, export
 release or similar; it may be part of an `Event` (a summit, a national
@@ -324,7 +324,9 @@ class ParticipantIndex:
 class Delegation:
     """The people of one side: a region, a foreign locality or an organisation.
 
-    `size` is the whole delegation when more came than are named.
+    The side is a `Party`, the same model as the parties of an MoU (its
+    `document_number` has no use here). `size` is the whole delegation when more
+    came than are named.
     """
 
     RULES = ("size is not smaller than the named participants", "at most one head")
