@@ -94,7 +94,6 @@ def test_convert_jsonl_to_json_and_back_is_lossless(tmp_path: Path) -> None:
     assert main(["convert", str(src), str(tmp_path / "b.json")]) == 0
     assert main(["convert", str(tmp_path / "b.json"), str(tmp_path / "c.jsonl")]) == 0
     assert (tmp_path / "c.jsonl").read_text() == src.read_text()
-    # A CSV table holds records of one type.
     mous = tmp_path / "mous.jsonl"
     kotakerja.Register(kotakerja.examples().of_type(kotakerja.Mou)).save_jsonl(mous)
     assert main(["convert", str(mous), str(tmp_path / "d.csv")]) == 0
