@@ -357,4 +357,4 @@ def test_register_lists_documents_expiring_within_days() -> None:
     assert reg.expiring_within(60, on=on) == (short,)
     assert reg.expiring_within(10, on=on) == ()
     text = render_report(reg, on=on, lang="en")
-    assert f"  {short.id}: 2021-12-31" in text
+    assert f"  {short.id}: 31 December 2021" in text

@@ -62,6 +62,7 @@ def test_examples_skip_undated_and_month_only_entries_by_default() -> None:
         "event-apeksi-anniversary-2022",
         "event-ciie-2023",
         "meeting-apeksi-anniversary-2022",
+        "meeting-export-release-technolink-2021",
         "meeting-signing-kadin-kediri-surakarta-2021",
     ]
 

@@ -25,3 +25,20 @@ def _blocks() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("page", "code"), _blocks(), ids=[p for p, _ in _blocks()])
 def test_examples_run(page: str, code: str) -> None:
     exec(compile(code, page, "exec"), {"__name__": "__docs__"})
+
+
+def _modules() -> list[str]:
+    import pkgutil
+
+    import kotakerja
+
+    return sorted(m.name for m in pkgutil.walk_packages(kotakerja.__path__, "kotakerja."))
+
+
+@pytest.mark.parametrize("name", ["kotakerja", *_modules()])
+def test_docstring_examples_run(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

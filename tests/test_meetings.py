@@ -618,6 +618,7 @@ class TestExamples:
             "meeting-apeksi-umkm-exhibition-2022",
             "meeting-signing-kadin-kediri-surakarta-2021",
             "meeting-jakarta-shanghai-2023",
+            "meeting-export-release-technolink-2021",
         }
         assert {e.id for e in EVENTS} == {
             "event-g20-summit-2022",
@@ -728,6 +729,17 @@ class TestExamples:
             "scholarship",
             "waste_management",
         }
+
+    def test_export_release_ceremony_links_the_release(self) -> None:
+        m = EXAMPLES.get("meeting-export-release-technolink-2021")
+        assert isinstance(m, Meeting)
+        assert m.kind is MeetingKind.EXPORT_RELEASE_CEREMONY
+        assert m.press_line() == "Senin, 20 Desember 2021"
+        release = EXAMPLES.resolve(m.released[0])
+        assert isinstance(release, kotakerja.ExportRelease)
+        assert m.period() == Period.single(release.date)
+        assert m.venue is not None
+        assert m.venue.place == release.place
 
     def test_example_findings_are_only_missing_dates(self) -> None:
         codes = {f.code for r in [*MEETINGS, *EVENTS] for f in kotakerja.check(r)}

@@ -70,6 +70,27 @@ from .records._meetings import (
     overdue_follow_ups,
     parse_press_time,
 )
+from .records._shipments import (
+    LOCODE_PATTERN,
+    UNIT_CODES,
+    Consignee,
+    DeliveryTerms,
+    Exporter,
+    ExportRelease,
+    ExportShipment,
+    GoodsLine,
+    OriginProof,
+    OriginProofKind,
+    Package,
+    PackageKind,
+    ReleaseTotals,
+    ShipmentStatus,
+    StatusEvent,
+    TradeDocument,
+    TradeDocumentKind,
+    TransportLeg,
+    shipments_by_destination,
+)
 from .register import LineResult, Register, append_jsonl, iter_jsonl
 from .serialization import (
     from_dict,
@@ -112,6 +133,7 @@ from .values._trade import (
     allowed_origin_rules,
     origin_rules,
 )
+from .values._umkm import UmkmClass, classify_umkm
 
 __all__ = [
     "TOPICS",
@@ -216,6 +238,28 @@ __all__ = [
     "overdue_follow_ups",
     "parse_press_time",
     "to_ical",
+    # shipments
+    "ExportShipment",
+    "ExportRelease",
+    "ReleaseTotals",
+    "Exporter",
+    "UmkmClass",
+    "classify_umkm",
+    "Consignee",
+    "GoodsLine",
+    "Package",
+    "DeliveryTerms",
+    "TransportLeg",
+    "TradeDocument",
+    "TradeDocumentKind",
+    "OriginProof",
+    "OriginProofKind",
+    "ShipmentStatus",
+    "StatusEvent",
+    "UNIT_CODES",
+    "PackageKind",
+    "shipments_by_destination",
+    "LOCODE_PATTERN",
     "find_regions",
     "format_npwp",
     "from_dict",

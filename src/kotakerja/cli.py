@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -228,12 +229,13 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         except (ValidationError, OSError) as e:
             print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
             return 2
-    out.write(render_report(register, on=on, lang=args.lang))
+    width = shutil.get_terminal_size().columns if out.isatty() else None
+    out.write(render_report(register, on=on, lang=args.lang, width=width))
     return 0
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import Register, atomic_write, read_csv, write_csv
+    from .register import Register, atomic_write, read_csv
     from .serialization._json import dumps
 
     try:
@@ -257,17 +259,27 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     except (_Unusable, OSError) as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
+    written = len(register)
     if dst_kind == "csv":
-        types = {r.TYPE for r in register}
-        if len(types) != 1:
-            print("kotakerja: a CSV table holds records of one type", file=sys.stderr)
+        types = sorted({r.TYPE for r in register})
+        if args.type is None and len(types) != 1:
+            print(
+                "kotakerja: a CSV table holds records of one type; choose one with --type "
+                f"({', '.join(types) or 'no records'})",
+                file=sys.stderr,
+            )
             return 2
-        write_csv(args.target, register)
+        try:
+            cls = record_types()[args.type or types[0]]
+        except KeyError:
+            print(f"kotakerja: unknown type {args.type!r}", file=sys.stderr)
+            return 2
+        written = register.save_csv(args.target, cls)
     elif dst_kind == "jsonl":
         register.save_jsonl(args.target)
     else:
         atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
-    print(f"{len(register)} records written to {args.target}", file=sys.stderr)
+    print(f"{written} records written to {args.target}", file=sys.stderr)
     return 0
 
 
@@ -302,11 +314,14 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     validate.set_defaults(func=_validate)
 
-    convert = sub.add_parser("convert", help="convert records between JSON and JSON Lines")
+    convert = sub.add_parser("convert", help="convert records between JSON, JSON Lines and CSV")
     convert.add_argument("source")
     convert.add_argument("target")
     convert.add_argument("--from", dest="source_format", choices=("json", "jsonl", "csv"))
     convert.add_argument("--to", dest="target_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument(
+        "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
+    )
     convert.set_defaults(func=_convert)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")

@@ -2,60 +2,224 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import pendulum
 
 from ._check import Policy
-from .records._agreements import DocumentStatus, Mou
+from .records._agreements import Agreement, Document, DocumentStatus
+from .records._shipments import ShipmentStatus
 from .register import Register
 from .values._dates import PartialDate
+from .values._money import Money
 
 __all__ = ["render_report"]
 
-_LABELS = {
+_LABELS: dict[str, dict[str, str]] = {
     "id": {
         "title": "Laporan kerja sama per {date}",
         "records": "Rekaman",
-        "mous": "Kesepakatan bersama / MoU",
+        "documents": "Kesepakatan bersama (MoU) dan perjanjian kerja sama (PKS)",
         "expiring": "Berakhir dalam {days} hari",
         "none": "(tidak ada)",
-        "cols": ("ID", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
-        "status": {
-            DocumentStatus.DRAFT: "draf",
-            DocumentStatus.SIGNED: "ditandatangani",
-            DocumentStatus.IN_FORCE: "berlaku",
-            DocumentStatus.EXPIRED: "berakhir",
-            DocumentStatus.TERMINATED: "diakhiri",
-            None: "tidak pasti",
-        },
         "open_end": "tidak disebut",
+        "mou": "MoU",
+        "agreement": "PKS",
+        "uncertain": "tidak pasti",
+        "shipments": "Ekspor per negara tujuan",
+        "unknown": "tidak diketahui",
     },
     "en": {
         "title": "Cooperation report as of {date}",
         "records": "Records",
-        "mous": "MoUs",
+        "documents": "MoUs and implementing agreements",
         "expiring": "Expiring within {days} days",
         "none": "(none)",
-        "cols": ("ID", "Title", "Scheme", "Signed", "Status", "Expires"),
-        "status": {
-            DocumentStatus.DRAFT: "draft",
-            DocumentStatus.SIGNED: "signed",
-            DocumentStatus.IN_FORCE: "in force",
-            DocumentStatus.EXPIRED: "expired",
-            DocumentStatus.TERMINATED: "terminated",
-            None: "uncertain",
-        },
         "open_end": "not stated",
+        "mou": "MoU",
+        "agreement": "PKS",
+        "uncertain": "uncertain",
+        "shipments": "Export shipments by destination",
+        "unknown": "unknown",
+    },
+}
+
+_DOC_COLUMNS = {
+    "id": ("ID", "Jenis", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
+    "en": ("ID", "Kind", "Title", "Scheme", "Signed", "Status", "Expires"),
+}
+
+_SHIPMENT_COLUMNS = {
+    "id": ("Negara", "Kode", "Pengiriman", "Status", "Nilai"),
+    "en": ("Country", "Code", "Shipments", "Status", "Value"),
+}
+
+_SHIPMENT_STATUS = {
+    "id": {
+        ShipmentStatus.PLANNED: "direncanakan",
+        ShipmentStatus.BOOKED: "dipesan",
+        ShipmentStatus.DOCUMENTS_SUBMITTED: "PEB diajukan",
+        ShipmentStatus.CUSTOMS_RELEASED: "NPE terbit",
+        ShipmentStatus.RELEASED: "dilepas",
+        ShipmentStatus.DEPARTED: "berangkat",
+        ShipmentStatus.ARRIVED: "tiba",
+        ShipmentStatus.DELIVERED: "diterima",
+        ShipmentStatus.CANCELLED: "dibatalkan",
+        ShipmentStatus.RETURNED: "dikembalikan",
+    },
+    "en": {status: status.value.replace("_", " ") for status in ShipmentStatus},
+}
+
+_STATUS = {
+    "id": {
+        DocumentStatus.DRAFT: "draf",
+        DocumentStatus.NEGOTIATING: "dirundingkan",
+        DocumentStatus.SIGNED: "ditandatangani",
+        DocumentStatus.IN_FORCE: "berlaku",
+        DocumentStatus.EXPIRED: "berakhir",
+        DocumentStatus.TERMINATED: "diakhiri",
+    },
+    "en": {
+        DocumentStatus.DRAFT: "draft",
+        DocumentStatus.NEGOTIATING: "negotiating",
+        DocumentStatus.SIGNED: "signed",
+        DocumentStatus.IN_FORCE: "in force",
+        DocumentStatus.EXPIRED: "expired",
+        DocumentStatus.TERMINATED: "terminated",
     },
 }
 
 
-def _table(header: Sequence[str], rows: list[Sequence[str]], max_width: int = 48) -> list[str]:
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(header)]
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None = None,
+    flexible: Sequence[int] = (),
+) -> list[str]:
+    """Columns padded to their widest cell; `flexible` columns shrink to fit `width`.
+
+    Cells cut short end in an ellipsis; no column is cut below 12 characters, and
+    the others (ids, dates) are never cut.
+    """
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    limit = width or 160
+    while flexible and sum(widths) + 2 * (len(widths) - 1) > limit:
+        widest = max(flexible, key=widths.__getitem__)
+        if widths[widest] <= 12:
+            break
+        widths[widest] -= 1
+    cells = [[_clip(c, w) for c, w in zip(r, widths, strict=True)] for r in rows]
     line = "  ".join("─" * w for w in widths)
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), line]
     out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return out
+
+
+def _scheme_name(doc: Document) -> str:
+    value = doc.scheme.value
+    return value.upper() if value.startswith("ksd") else value
+
+
+def _signed_key(doc: Document) -> tuple[int, int, int, int]:
+    return (doc.signed_on() or PartialDate(year=9999)).sort_key()
+
+
+class _Context:
+    """What every section needs: the register, the day, the language and the policy."""
+
+    def __init__(
+        self, register: Register, day: PartialDate, lang: str, policy: Policy, width: int | None
+    ) -> None:
+        self.register = register
+        self.width = width
+        self.day = day
+        self.lang = lang
+        self.policy = policy
+        self.labels = _LABELS[lang]
+
+    def date(self, value: PartialDate | None, missing: str = "—") -> str:
+        return value.format(self.lang) if value is not None else missing
+
+
+def _documents(ctx: _Context) -> list[str]:
+    labels = ctx.labels
+    status_names = _STATUS[ctx.lang]
+    rows = []
+    for doc in sorted(ctx.register.documents(), key=_signed_key):
+        status = doc.status_on(ctx.day)
+        rows.append(
+            (
+                doc.id,
+                labels["agreement"] if isinstance(doc, Agreement) else labels["mou"],
+                doc.title,
+                _scheme_name(doc),
+                ctx.date(doc.signed_on()),
+                status_names[status] if status is not None else labels["uncertain"],
+                ctx.date(doc.expires_on(), labels["open_end"]),
+            )
+        )
+    body = (
+        _table(_DOC_COLUMNS[ctx.lang], rows, ctx.width, flexible=(2,)) if rows else [labels["none"]]
+    )
+    return [labels["documents"], *body]
+
+
+def _expiring(ctx: _Context) -> list[str]:
+    days = ctx.policy.expiring_within_days
+    soon = ctx.register.expiring_within(days, on=ctx.day)
+    lines = [f"  {d.id}: {ctx.date(d.expires_on())}" for d in soon]
+    return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
+
+
+def _end_of(day: PartialDate) -> pendulum.DateTime:
+    latest = day.latest()
+    return pendulum.datetime(latest.year, latest.month, latest.day, 23, 59, 59, tz="Asia/Jakarta")
+
+
+def _shipments(ctx: _Context) -> list[str]:
+    labels = ctx.labels
+    names = _SHIPMENT_STATUS[ctx.lang]
+    moment = _end_of(ctx.day)
+    rows = []
+    groups = ctx.register.shipments_by_destination()
+    for code, group in sorted(groups.items(), key=lambda kv: kv[1][0].destination.format(ctx.lang)):
+        counts: dict[str, int] = {}
+        values: dict[str, Decimal] = {}
+        unknown_value = 0
+        for shipment in group:
+            status = shipment.status_on(moment)
+            name = names[status] if status is not None else "—"
+            counts[name] = counts.get(name, 0) + 1
+            own = shipment.values()
+            unknown_value += not own
+            for currency, amount in own.items():
+                values[currency] = values.get(currency, Decimal(0)) + amount
+        shown = [Money(amount=a, currency=c).format() for c, a in sorted(values.items())]
+        if unknown_value:
+            shown.append(f"{unknown_value}× {labels['unknown']}")
+        rows.append(
+            (
+                group[0].destination.format(ctx.lang),
+                code,
+                str(len(group)),
+                ", ".join(f"{n} {name}" for name, n in counts.items()),
+                "; ".join(shown),
+            )
+        )
+    body = (
+        _table(_SHIPMENT_COLUMNS[ctx.lang], rows, ctx.width, flexible=(0, 4))
+        if rows
+        else [labels["none"]]
+    )
+    return [labels["shipments"], *body]
+
+
+_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (_documents, _expiring, _shipments)
 
 
 def render_report(
@@ -64,41 +228,25 @@ def render_report(
     on: PartialDate | None = None,
     lang: str = "id",
     policy: Policy | None = None,
+    width: int | None = None,
 ) -> str:
-    """A plain-text summary: record counts, MoUs with their status, MoUs expiring soon."""
-    labels = _LABELS["en" if lang == "en" else "id"]
-    policy = policy or Policy()
-    day = on or PartialDate.today()
-    lines = [str(labels["title"]).format(date=day.format(lang)), ""]
+    """A plain-text summary of `register` on a date (default today), in ``id`` or ``en``.
+
+    Record counts; the MoUs and agreements with their status on that date and those
+    expiring within the policy's window; export shipments by destination country with
+    their status at the end of that day (WIB) and their value per currency. Tables are
+    shrunk to `width` characters (default 160), cutting the longest cells short.
+    """
+    ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",
+                   policy or Policy(), width)  # fmt: skip
     counts: dict[str, int] = {}
     for r in register:
         counts[r.TYPE] = counts.get(r.TYPE, 0) + 1
-    lines.append(
-        f"{labels['records']}: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
-    )
-    lines.append("")
-    status_names: dict[DocumentStatus | None, str] = labels["status"]  # type: ignore[assignment]
-    mous = sorted(
-        register.of_type(Mou), key=lambda m: (m.signed_on() or PartialDate(year=9999)).sort_key()
-    )
-    lines.append(str(labels["mous"]))
-    rows = []
-    for m in mous:
-        signed = m.signed_on()
-        expires = m.expires_on()
-        rows.append(
-            (
-                m.id,
-                m.title,
-                m.scheme.value.upper() if m.scheme.value.startswith("ksd") else m.scheme.value,
-                signed.format(lang) if signed else "—",
-                status_names[m.status_on(day)],
-                expires.format(lang) if expires else str(labels["open_end"]),
-            )
-        )
-    lines += _table(labels["cols"], rows) if rows else [str(labels["none"])]  # type: ignore[arg-type]
-    lines.append("")
-    lines.append(str(labels["expiring"]).format(days=policy.expiring_within_days))
-    soon = register.expiring_within(policy.expiring_within_days, on=day)
-    lines += [f"  {m.id}: {m.expires_on()}" for m in soon] or [f"  {labels['none']}"]
+    lines = [
+        ctx.labels["title"].format(date=ctx.day.format(ctx.lang)),
+        "",
+        f"{ctx.labels['records']}: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
+    ]
+    for section in _SECTIONS:
+        lines += ["", *section(ctx)]
     return "\n".join(lines) + "\n"

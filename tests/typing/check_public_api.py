@@ -66,3 +66,13 @@ assert_type(
     kotakerja.parse_press_time("13/12/2021 pukul 10.00", "Asia/Jakarta"),
     tuple[pendulum.DateTime, pendulum.DateTime | None],
 )
+release = kotakerja.examples().get("release-technolink-surakarta-2021")
+assert isinstance(release, kotakerja.ExportRelease)
+shipments = release.resolve(kotakerja.examples())
+assert_type(shipments, tuple[kotakerja.ExportShipment, ...])
+assert_type(shipments[0].destination, kotakerja.Country)
+assert_type(shipments[0].status, kotakerja.ShipmentStatus | None)
+assert_type(release.totals(kotakerja.examples()).values["IDR"], Decimal)
+assert_type(release.by_destination(shipments), dict[str, kotakerja.ReleaseTotals])
+assert_type(release.by_hs_chapter(shipments), dict[str | None, dict[str, Decimal]])
+assert_type(kotakerja.classify_umkm(capital=Money.of("1", "IDR")), kotakerja.UmkmClass | None)

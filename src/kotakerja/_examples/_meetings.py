@@ -38,6 +38,8 @@ from ..values._people import (
 )
 from ..values._places import Country, ForeignLocality, LocalityLevel, Region
 from ..values._provenance import Source
+from ._shipments import _NEWS as NEWS
+from ._shipments import RELEASE_ID
 
 HEAD = ParticipantRole.HEAD_OF_DELEGATION
 
@@ -469,6 +471,49 @@ def _shanghai() -> list[Record]:
     return [ciie, mgmac, amf, meeting]
 
 
+def _technolink() -> list[Record]:
+    surakarta = Region.get("33.72")
+    logistics = Organization(name="Angkasa Pura Logistik", kind=OrganizationKind.LOGISTICS_PROVIDER)
+    ceremony = Meeting(
+        id="meeting-export-release-technolink-2021",
+        title="Pelepasan ekspor perdana Technolink produk UMKM Kota Surakarta",
+        kind=MeetingKind.EXPORT_RELEASE_CEREMONY,
+        status=ScheduleStatus.HELD,
+        dates=Period.single(PartialDate.parse("Senin, 20 Desember 2021")),
+        venue=Venue(name="Halaman Balai Kota Surakarta", place=surakarta),
+        delegations=(
+            Delegation(
+                side=Party(region=surakarta),
+                participants=(
+                    _person(
+                        "Gibran Rakabuming Raka",
+                        "Wali Kota Surakarta",
+                        RoleClass.MAYOR,
+                        ParticipantRole.HOST,
+                        ParticipantRole.SPEAKER,
+                    ),
+                ),
+            ),
+            Delegation(
+                side=Party(organization=logistics),
+                participants=(
+                    _person(
+                        "Sapto Aji CP",
+                        "Perwakilan Angkasa Pura Logistik",
+                        RoleClass.OFFICIAL,
+                        ParticipantRole.SPEAKER,
+                        organization=logistics,
+                    ),
+                ),
+            ),
+        ),
+        topics=("export", "umkm"),
+        released=(Ref(type="export_release", id=RELEASE_ID),),
+        sources=(NEWS,),
+    )
+    return [ceremony]
+
+
 def build() -> list[Record]:
-    """The events and meetings of seed cases 1–4."""
-    return [*_g20(), *_apeksi(), *_paragon(), *_shanghai()]
+    """The events and meetings of seed cases 1–4, and the ceremony of case 5."""
+    return [*_g20(), *_apeksi(), *_paragon(), *_shanghai(), *_technolink()]

@@ -530,6 +530,14 @@ class Document(Record):
         known = [d for d in dates if d is not None]
         return max(known, key=PartialDate.sort_key)
 
+    def timeline_date(self) -> PartialDate | None:
+        """The signing date; the earliest known signature while some are missing."""
+        signed = self.signed_on()
+        if signed is not None:
+            return signed
+        known = [s.date for s in self.signatures if s.date is not None]
+        return min(known, key=PartialDate.sort_key) if known else None
+
     def effective_on(self) -> PartialDate | None:
         """When the document takes effect, by its term's rule."""
         term = self.term or Term()

@@ -11,6 +11,7 @@ import attrs
 
 from .._errors import Problems, ValidationError
 from .._model import check_fields, describe_value, meta
+from ..values._dates import PartialDate
 from ..values._provenance import Source
 
 __all__ = [
@@ -134,6 +135,13 @@ class Record:
     def ref(self) -> Ref:
         """A typed reference to this record."""
         return Ref(type=self.TYPE, id=self.id)
+
+    def timeline_date(self) -> PartialDate | None:
+        """Where this record stands on a timeline (signing, meeting or release date).
+
+        Record types override it; None means the date is not known.
+        """
+        return None
 
 
 def record_types() -> Mapping[str, type[Record]]:

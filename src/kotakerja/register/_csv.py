@@ -49,13 +49,20 @@ def _cell(value: Any) -> str:
 
 
 def write_csv(
-    path: PathLike, records: Iterable[Record], *, converter: cattrs.Converter | None = None
+    path: PathLike,
+    records: Iterable[Record],
+    *,
+    record_type: type[Record] | None = None,
+    converter: cattrs.Converter | None = None,
 ) -> None:
-    """Write records of one type as a CSV table, atomically."""
+    """Write records of one type as a CSV table, atomically.
+
+    With `record_type`, an empty table (the header alone) can be written too.
+    """
     rows = list(records)
-    if not rows:
-        raise ValueError("no records to write")
-    cls = type(rows[0])
+    if not rows and record_type is None:
+        raise ValueError("no records to write; give record_type for an empty table")
+    cls = record_type or type(rows[0])
     if any(type(r) is not cls for r in rows):
         raise ValueError("a CSV table holds records of one type")
     cols = columns_for(cls)

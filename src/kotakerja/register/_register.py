@@ -9,16 +9,40 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError
-from ..records._agreements import Document, DocumentStatus
+from ..records._agreements import Document, DocumentStatus, Scheme
 from ..records._base import Record, Ref
+from ..records._shipments import ExportShipment, shipments_by_destination
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
+from ._csv import read_csv, write_csv
 from ._storage import PathLike, iter_jsonl, read_folder, write_folder, write_jsonl
 from ._walk import walk
 
 __all__ = ["Register"]
 
 R = TypeVar("R", bound=Record)
+
+Place = Region | Country | ForeignLocality | str
+"""What a relationship is between: a region, a country, a foreign locality, or a code."""
+
+
+def _as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
+    if on is None:
+        return PartialDate.today()
+    return on if isinstance(on, PartialDate) else PartialDate.of(on)
+
+
+def _place(place: Place) -> Region | Country | ForeignLocality:
+    if not isinstance(place, str):
+        return place
+    if len(place) == 2 and place.isalpha():
+        return Country.get(place.upper())
+    return Region.get(place)
+
+
+def _undated_last(record: Record) -> tuple[int, tuple[int, int, int, int]]:
+    date = record.timeline_date()
+    return (1, (0, 0, 0, 0)) if date is None else (0, date.sort_key())
 
 
 def _at(record: Record, path: str) -> str:
@@ -86,9 +110,10 @@ class Register:
         return f"<Register: {inner or 'empty'}>"
 
     def __eq__(self, other: object) -> bool:
+        """Registers are equal when they hold the same records, in whatever order."""
         if not isinstance(other, Register):
             return NotImplemented
-        return list(self._by_id.items()) == list(other._by_id.items())
+        return self._by_id == other._by_id
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -211,9 +236,77 @@ class Register:
 
     # Documents ---------------------------------------------------------------------
 
-    def documents(self) -> tuple[Document, ...]:
-        """MoUs and agreements, in insertion order."""
-        return tuple(r for r in self if isinstance(r, Document))
+    def documents(
+        self,
+        *,
+        scheme: Scheme | None = None,
+        status: DocumentStatus | None = None,
+        on: PartialDate | pendulum.Date | None = None,
+    ) -> tuple[Document, ...]:
+        """MoUs and agreements, in insertion order; optionally of one scheme or status.
+
+        `status` is the status on `on` (default today); a document whose status
+        partial dates leave open is not counted.
+
+        >>> import kotakerja
+        >>> reg = kotakerja.examples()
+        >>> reg.documents(scheme=kotakerja.Scheme.KSDPL)[0].id
+        'mou-jakarta-shanghai-2020'
+        """
+        docs = [r for r in self if isinstance(r, Document)]
+        if scheme is not None:
+            docs = [d for d in docs if d.scheme is scheme]
+        if status is not None:
+            day = _as_day(on)
+            docs = [d for d in docs if d.status_on(day) is status]
+        return tuple(docs)
+
+    # Shipments -------------------------------------------------------------------------
+
+    def shipments_by_destination(self) -> dict[str, tuple[ExportShipment, ...]]:
+        """Export shipments grouped by destination country code, in insertion order.
+
+        >>> import kotakerja
+        >>> sorted(kotakerja.examples().shipments_by_destination())
+        ['BN', 'JP', 'OM', 'QA', 'SG', 'TH', 'TW']
+        """
+        return shipments_by_destination(self)
+
+    # Relationships -----------------------------------------------------------------
+
+    def involves(self, record: Record, place: Place) -> bool:
+        """Whether `record` names `place` anywhere (a province includes its regions)."""
+        target = _place(place)
+        for _, v in walk(record):
+            if isinstance(target, Region):
+                if isinstance(v, Region) and target.contains(v):
+                    return True
+            elif isinstance(target, Country):
+                if v == target or (isinstance(v, ForeignLocality) and v.country == target):
+                    return True
+            elif (
+                isinstance(v, ForeignLocality)
+                and v.country == target.country
+                and v.name.casefold() == target.name.casefold()
+            ):
+                return True
+        return False
+
+    def timeline(self, *places: Place) -> tuple[Record, ...]:
+        """Every record that involves all of `places`, in date order (undated last).
+
+        The history of one relationship across MoUs, agreements, meetings and
+        shipments: ``reg.timeline("33.72", "DE")`` is Surakarta with Germany,
+        ``reg.timeline("31", shanghai)`` Jakarta with a `ForeignLocality`.
+        A string is a Kemendagri region code or an ISO 3166-1 country code.
+
+        >>> import kotakerja
+        >>> kotakerja.examples().timeline("31", "CN")[0].id
+        'mou-jakarta-shanghai-2020'
+        """
+        targets = [_place(p) for p in places]
+        found = [r for r in self if all(self.involves(r, t) for t in targets)]
+        return tuple(sorted(found, key=_undated_last))
 
     def expiring_within(
         self, days: int, *, on: PartialDate | pendulum.Date | None = None
@@ -222,11 +315,7 @@ class Register:
 
         A partial end date counts when its earliest possible day falls in the window.
         """
-        day = (
-            PartialDate.today()
-            if on is None
-            else (on if isinstance(on, PartialDate) else PartialDate.of(on))
-        )
+        day = _as_day(on)
         horizon = day.earliest().add(days=days)
         out = []
         for doc in self.documents():
@@ -287,6 +376,49 @@ class Register:
     ) -> None:
         """Save one JSON file per record, each written atomically."""
         write_folder(directory, self, converter=converter)
+
+    @classmethod
+    def load_csv(
+        cls,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        check_references: bool = True,
+    ) -> Register:
+        """Read a CSV table, all or nothing: every bad row is reported as ``row N``.
+
+        Row numbers count the header as row 1, as spreadsheets do. To keep the good
+        rows of a table with mistakes, use `kotakerja.register.read_csv`, which
+        returns the records and the problems separately.
+        """
+        records, problems = read_csv(path, converter=converter)
+        if problems:
+            raise ValidationError(
+                ErrorDetail(f"row {row}" + (": " + e.path if e.path else ""), e.code, e.message)
+                for row, e in problems
+            )
+        return cls(records, check_references=check_references)
+
+    def save_csv(
+        self,
+        path: PathLike,
+        record_type: type[Record] | None = None,
+        *,
+        converter: cattrs.Converter | None = None,
+    ) -> int:
+        """Save the records of one type as a CSV table, atomically; return the row count.
+
+        A register holding several types needs `record_type` (e.g. ``kotakerja.Mou``).
+        """
+        if record_type is None:
+            types = {type(r) for r in self}
+            if len(types) != 1:
+                names = ", ".join(sorted(t.TYPE for t in types)) or "none"
+                raise ValueError(f"a CSV table holds one record type; this register has {names}")
+            (record_type,) = types
+        rows = self.of_type(record_type)
+        write_csv(path, rows, record_type=record_type, converter=converter)
+        return len(rows)
 
     def to_list(self, *, converter: cattrs.Converter | None = None) -> list[Any]:
         """Every record as plain data."""

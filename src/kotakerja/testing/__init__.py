@@ -21,10 +21,12 @@ from ._core import (
     register_strategy,
     texts,
 )
+from ._shipments import export_shipments
 
 __all__ = [
     "aware_datetimes",
     "decimals_for",
+    "export_shipments",
     "extensions",
     "from_type",
     "partial_dates",

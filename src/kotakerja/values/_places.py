@@ -287,6 +287,10 @@ def check_time_zone(name: str) -> bool:
     return True
 
 
+_ID_NAMES = {"TW": "Taiwan"}
+"""Names as Indonesian sources write them where the ISO 3166 translation differs."""
+
+
 @functools.cache
 def _id_translation() -> gettext.NullTranslations:
     try:
@@ -372,6 +376,8 @@ class Country:
     @property
     def name_id(self) -> str:
         """Indonesian name (English where no translation exists)."""
+        if self.code in _ID_NAMES:
+            return _ID_NAMES[self.code]
         c = self._record
         return str(_id_translation().gettext(str(getattr(c, "name", self.code))))
 
