@@ -741,6 +741,20 @@ class TestExamples:
         assert m.venue is not None
         assert m.venue.place == release.place
 
+    def test_timeline_of_surakarta_places_meetings_by_date(self) -> None:
+        ids = [r.id for r in EXAMPLES.timeline("33.72") if isinstance(r, (Meeting, Event))]
+        assert ids[:2] == [
+            "meeting-signing-kadin-kediri-surakarta-2021",
+            "meeting-export-release-technolink-2021",
+        ]
+        assert ids[-1] == "meeting-surakarta-germany-g20-2022"  # undated: last
+        germany = [r.id for r in EXAMPLES.timeline("33.72", "DE")]
+        assert germany == ["meeting-surakarta-germany-g20-2022"]
+        timed = _meeting(start=pendulum.datetime(2021, 12, 13, 23, 30, tz="Asia/Jayapura"))
+        assert timed.timeline_date() == PartialDate(year=2021, month=12, day=13)
+        mgmac = EXAMPLES.get("event-mgmac-2023")
+        assert mgmac.timeline_date() == PartialDate(year=2023, month=8)
+
     def test_example_findings_are_only_missing_dates(self) -> None:
         codes = {f.code for r in [*MEETINGS, *EVENTS] for f in kotakerja.check(r)}
         assert codes == {"kotakerja.meeting.no_date"}

@@ -636,6 +636,10 @@ class Event(Record):
         """The days of the event, as far as known."""
         return self.dates
 
+    def timeline_date(self) -> PartialDate | None:
+        """The first day of the event, as far as known."""
+        return None if self.dates is None else self.dates.start
+
     def press_line(self, locale: str = "id") -> str | None:
         """The dates as a press release writes them (``27–29 Mei 2022``); None if unknown."""
         return None if self.dates is None else _format_dates(self.dates, locale)
@@ -809,6 +813,11 @@ class Meeting(Record):
             last = self.end if self.end is not None else self.start
             return Period(start=_local_day(self.start), end=_local_day(last))
         return self.dates
+
+    def timeline_date(self) -> PartialDate | None:
+        """The (local) day the meeting began, as far as known."""
+        period = self.period()
+        return None if period is None else period.start
 
     @property
     def is_date_only(self) -> bool:
