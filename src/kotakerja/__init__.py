@@ -15,6 +15,7 @@ from __future__ import annotations
 from ._check import Policy, check
 from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
 from ._version import __version__
+from .calendar import to_ical
 from .records._agreements import (
     Agreement,
     Amendment,
@@ -44,6 +45,31 @@ from .records._agreements import (
     Witness,
 )
 from .records._base import Record, Ref, new_id, record_type, record_types
+from .records._meetings import (
+    Attendance,
+    CeremonialAct,
+    CeremonialActKind,
+    Coordinates,
+    CountQualifier,
+    Delegation,
+    Event,
+    EventKind,
+    FollowUp,
+    FollowUpEntry,
+    FollowUpStatus,
+    Meeting,
+    MeetingKind,
+    Outcome,
+    OutcomeKind,
+    Participant,
+    ParticipantIndex,
+    ParticipantRole,
+    ScheduleStatus,
+    Venue,
+    open_follow_ups,
+    overdue_follow_ups,
+    parse_press_time,
+)
 from .records._shipments import (
     LOCODE_PATTERN,
     UNIT_CODES,
@@ -187,6 +213,31 @@ __all__ = [
     "DocumentStatus",
     "EffectiveRule",
     "SigningMethod",
+    # meetings
+    "Meeting",
+    "Event",
+    "MeetingKind",
+    "EventKind",
+    "ScheduleStatus",
+    "Venue",
+    "Coordinates",
+    "Participant",
+    "ParticipantRole",
+    "ParticipantIndex",
+    "Delegation",
+    "Attendance",
+    "CountQualifier",
+    "CeremonialAct",
+    "CeremonialActKind",
+    "Outcome",
+    "OutcomeKind",
+    "FollowUp",
+    "FollowUpStatus",
+    "FollowUpEntry",
+    "open_follow_ups",
+    "overdue_follow_ups",
+    "parse_press_time",
+    "to_ical",
     # shipments
     "ExportShipment",
     "ExportRelease",

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import cattrs
+import pendulum
 from typing_extensions import assert_type
 
 import kotakerja
@@ -51,6 +52,20 @@ except ValidationError as e:
 findings = kotakerja.check(next(iter(kotakerja.examples())))
 assert_type(findings, tuple[Finding, ...])
 
+meeting = kotakerja.Meeting(title="Audiensi", kind=kotakerja.MeetingKind.COURTESY_CALL)
+assert_type(meeting.press_line(), str | None)
+assert_type(meeting.period(), Period | None)
+assert_type(meeting.participants(), tuple[kotakerja.Participant, ...])
+entries = kotakerja.open_follow_ups(kotakerja.examples(), on=PartialDate(year=2023))
+assert_type(entries, tuple[kotakerja.FollowUpEntry, ...])
+assert_type(entries[0].follow_up.is_overdue(PartialDate(year=2024)), bool)
+assert_type(kotakerja.to_ical([meeting], locale="en"), bytes)
+event = kotakerja.Event(title="CIIE", kind=kotakerja.EventKind.TRADE_FAIR)
+assert_type(event.ref, kotakerja.Ref)
+assert_type(
+    kotakerja.parse_press_time("13/12/2021 pukul 10.00", "Asia/Jakarta"),
+    tuple[pendulum.DateTime, pendulum.DateTime | None],
+)
 release = kotakerja.examples().get("release-technolink-surakarta-2021")
 assert isinstance(release, kotakerja.ExportRelease)
 shipments = release.resolve(kotakerja.examples())
