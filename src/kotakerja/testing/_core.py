@@ -297,10 +297,17 @@ _ORG_KINDS = [k for k in OrganizationKind if k not in (OrganizationKind.GROUP,)]
 
 
 @st.composite
-def _organization_of(draw: st.DrawFn, allow_group: bool = True) -> Organization:
-    kind = draw(st.sampled_from(_ORG_KINDS + ([OrganizationKind.GROUP] if allow_group else [])))
+def _organization_of(
+    draw: st.DrawFn,
+    allow_group: bool = True,
+    kinds: tuple[OrganizationKind, ...] | None = None,
+    domestic: bool = False,
+) -> Organization:
+    """Organisations of any kind (or of `kinds`), Indonesian or foreign (or `domestic` only)."""
+    choices = kinds or (*_ORG_KINDS, *([OrganizationKind.GROUP] if allow_group else []))
+    kind = draw(st.sampled_from(choices))
     foreign = kind is OrganizationKind.FOREIGN_GOVERNMENT or (
-        kind is not OrganizationKind.REGIONAL_GOVERNMENT and draw(st.booleans())
+        not domestic and kind is not OrganizationKind.REGIONAL_GOVERNMENT and draw(st.booleans())
     )
     region = (
         None

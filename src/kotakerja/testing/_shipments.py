@@ -68,9 +68,7 @@ def positive_decimals(max_value: int = 10**6) -> st.SearchStrategy[Decimal]:
 
 @register_strategy(Exporter)
 def _exporter() -> st.SearchStrategy[Exporter]:
-    org = _organization_of(allow_group=False).filter(
-        lambda o: o.kind in (OrganizationKind.UMKM, OrganizationKind.COMPANY) and not o.is_foreign
-    )
+    org = _organization_of(kinds=(OrganizationKind.UMKM, OrganizationKind.COMPANY), domestic=True)
     return st.builds(
         Exporter,
         organization=org,
