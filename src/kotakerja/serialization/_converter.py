@@ -27,6 +27,14 @@ from ..records._base import Record, record_type
 from ..values._dates import PartialDate
 from ..values._places import Country, Region
 from ..values._trade import HsCode
+from ._fast import (
+    FastPath,
+    fast_structure,
+    fast_unstructure,
+    structure_fast_path,
+    unstructure_fast_path,
+)
+from ._fast import _always_slow as _fast_always_slow
 
 __all__ = [
     "format_datetime",
@@ -602,7 +610,12 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                 raise ValidationError(errors)
             return cls(**kwargs)
 
-        return structure
+        header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
+        fast = FastPath(
+            lambda: fast_structure(conv, cls, specs, header, kind, allowed_keys, _known()),
+            _fast_always_slow,
+        )
+        return structure_fast_path(fast, structure)
 
     return factory
 
@@ -654,37 +667,36 @@ def _field_unstructure(conv: cattrs.Converter, t: Any) -> UnstructureHook | None
 def _attrs_unstructure(conv: cattrs.Converter) -> Callable[[Any], UnstructureHook]:
     def factory(cls: Any) -> UnstructureHook:
         specs = _ordered_specs(cls)
-        is_record = issubclass(cls, Record)
+        header = (cls.TYPE, cls.SCHEMA_VERSION) if issubclass(cls, Record) else None
         kind = cls.__dict__.get("KIND")
-        fields: list[tuple[str, UnstructureHook | None, bool]] | None = None
 
-        def unstructure(obj: Any) -> dict[str, Any]:
-            nonlocal fields
-            if fields is None:
-                fields = []
-                for s in specs:
-                    default = s.attribute.default
-                    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                        omit = not s.spec.get("required_in_json")
-                    else:
-                        omit = default is None or default == ()
-                    fields.append((s.name, _field_unstructure(conv, s.type), omit))
-            out: dict[str, Any] = {}
-            if is_record:
-                out["type"] = cls.TYPE
-                out["schema_version"] = cls.SCHEMA_VERSION
-            if kind is not None:
-                out["kind"] = kind
-            for name, hook, omit in fields:
-                v = getattr(obj, name)
-                if omit and (v is None or (not v and type(v) in (tuple, dict))):
-                    continue
-                out[name] = v if hook is None or v is None else hook(v)
-            return out
+        def make() -> UnstructureHook:
+            fields = []
+            for s in specs:
+                default = s.attribute.default
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    omit = not s.spec.get("required_in_json")
+                else:
+                    omit = default is None or default == ()
+                fields.append((s.name, s.type, _field_unstructure(conv, s.type), omit))
+            return fast_unstructure(conv, cls, fields, header, kind, _known())
 
-        return unstructure
+        return unstructure_fast_path(FastPath(make, None))
 
     return factory
+
+
+def _known() -> dict[str, Any]:
+    """The hooks the generated functions may inline when a converter still uses them."""
+    return {
+        "str": _structure_str,
+        "int": _structure_int,
+        "bool": _structure_bool,
+        "enum": _enum_hook,
+        "partial_date": _structure_partial_date,
+        "enum_value": _enum_value,
+        "field_unstructure": _field_unstructure,
+    }
 
 
 def make_converter() -> cattrs.Converter:

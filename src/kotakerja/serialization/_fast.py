@@ -1,0 +1,415 @@
+"""Generated (un)structure functions: the fast path of the converter.
+
+For every attrs class the converter meets, Python source for one structure and
+one unstructure function is generated from :func:`~kotakerja._model.field_specs`
+and compiled once. Plain scalars (strings, integers, booleans, enums, partial
+dates) and their ``meta()`` constraints are checked inline; nested attrs classes
+call each other's generated functions directly; any other type goes through the
+converter's own hook for it.
+
+The structure function is a fast path only: it accepts a document only when it
+is sure the detailed hook would accept it and build the same object. On any
+doubt or failure it gives up, and the detailed hook runs from the start, so error
+reports stay exactly as complete (same codes, paths, messages and order). Objects
+built on the fast path skip the repeated per-field checks of their constructor
+(:func:`~kotakerja._model.build_trusted`) but always run their cross-field rules.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from typing import Any, Union, get_args, get_origin
+
+import cattrs
+
+from .._model import _TRUST
+from ..values._dates import PartialDate
+
+__all__ = [
+    "FastPath",
+    "fast_structure",
+    "fast_unstructure",
+    "structure_fast_path",
+    "unstructure_fast_path",
+]
+
+StructureHook = Callable[[Any, Any], Any]
+
+
+class _Slow(Exception):
+    """The fast path cannot decide; the detailed hook must run."""
+
+
+_SLOW = _Slow()
+_MISSING = object()
+_TD = (tuple, dict)
+
+_PARTIAL_DATES: dict[str, PartialDate] = {}
+_PARTIAL_DATES_MAX = 20_000
+
+
+def _partial_date(value: Any) -> PartialDate:
+    """A partial date from its ISO text, shared between documents (it is immutable)."""
+    if type(value) is not str:
+        raise _SLOW
+    found = _PARTIAL_DATES.get(value)
+    if found is None:
+        found = PartialDate.parse_iso(value)
+        if len(_PARTIAL_DATES) >= _PARTIAL_DATES_MAX:
+            _PARTIAL_DATES.clear()
+        _PARTIAL_DATES[value] = found
+    return found
+
+
+def _optional_member(t: Any) -> Any:
+    """X for ``X | None``, else None."""
+    if get_origin(t) in (Union, type(int | None)):
+        args = get_args(t)
+        members = [m for m in args if m is not type(None)]
+        if len(members) == 1 and len(args) == 2:
+            return members[0]
+    return None
+
+
+def _tuple_item(t: Any) -> Any:
+    args = get_args(t)
+    if get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return args[0]
+    return None
+
+
+class _Source:
+    """Lines of generated source with the names they refer to."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.ns: dict[str, Any] = {}
+        self._n = 0
+
+    def name(self, value: Any, hint: str = "c") -> str:
+        self._n += 1
+        key = f"_{hint}{self._n}"
+        self.ns[key] = value
+        return key
+
+    def add(self, indent: int, line: str) -> None:
+        self.lines.append("    " * indent + line)
+
+    def compile(self, fn_name: str, filename: str) -> Any:
+        code = compile("\n".join(self.lines) + "\n", filename, "exec")
+        exec(code, self.ns)
+        return self.ns[fn_name]
+
+
+# Structure ------------------------------------------------------------------------------
+
+
+def _str_constraints(src: _Source, ind: int, var: str, spec: Any, is_str: bool) -> bool:
+    """Inline length and pattern checks; False when a constraint needs the generic check."""
+    min_length = spec.get("min_length")
+    if min_length is None and is_str:
+        min_length = 1
+    max_length = spec.get("max_length")
+    if min_length:
+        src.add(ind, f"if len({var}) < {int(min_length)}: raise _SLOW")
+    if max_length is not None:
+        src.add(ind, f"if len({var}) > {int(max_length)}: raise _SLOW")
+    pattern = spec.get("pattern")
+    if pattern:
+        if not is_str:
+            return False
+        rx = src.name(re.compile(pattern).fullmatch, "rx")
+        src.add(ind, f"if {rx}({var}) is None: raise _SLOW")
+    return True
+
+
+def _emit_value(
+    conv: cattrs.Converter,
+    src: _Source,
+    ind: int,
+    t: Any,
+    var: str,
+    out: str,
+    spec: Any,
+    known: dict[str, Any],
+) -> None:
+    """Emit lines that check `var` as a `t` and assign the structured value to `out`.
+
+    `spec` holds the field's ``meta()`` constraints (empty for tuple items).
+    """
+    hook = conv.get_structure_hook(t)
+    inner = _optional_member(t)
+    if inner is not None:
+        src.add(ind, f"if {var} is None:")
+        src.add(ind + 1, f"{out} = None")
+        src.add(ind, "else:")
+        _emit_value(conv, src, ind + 1, inner, var, out, spec, known)
+        return
+    ranges = [spec.get(k) for k in ("minimum", "maximum", "exclusive_minimum")]
+    if t is str and hook is known["str"]:
+        src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        src.add(ind, f"if not {var}.isascii(): _check_text({var})")
+        if not _str_constraints(src, ind, var, spec, True) or any(r is not None for r in ranges):
+            _generic_constraints(src, ind, t, var, spec)
+        src.add(ind, f"{out} = {var}")
+        return
+    if t is int and hook is known["int"]:
+        src.add(ind, f"if type({var}) is not int: raise _SLOW")
+        for key, op in (("minimum", "<"), ("maximum", ">"), ("exclusive_minimum", "<=")):
+            bound = spec.get(key)
+            if bound is not None:
+                b = src.name(bound, "b")
+                src.add(ind, f"if {var} {op} {b}: raise _SLOW")
+        if spec.get("min_length") or spec.get("max_length") is not None or spec.get("pattern"):
+            _generic_constraints(src, ind, t, var, spec)
+        src.add(ind, f"{out} = {var}")
+        return
+    if t is bool and hook is known["bool"]:
+        src.add(ind, f"if type({var}) is not bool: raise _SLOW")
+        src.add(ind, f"{out} = {var}")
+        return
+    if (
+        isinstance(t, type)
+        and issubclass(t, enum.Enum)
+        and hook in (known["enum"](t), known["str"], known["int"])
+    ):
+        members = src.name({m.value: m for m in t}, "e")
+        src.add(ind, f"if type({var}) is not str and type({var}) is not int: raise _SLOW")
+        src.add(ind, f"{out} = {members}[{var}]")
+        _generic_constraints(src, ind, t, out, spec)
+        return
+    if t is PartialDate and hook is known["partial_date"]:
+        src.add(ind, f"{out} = _partial_date({var})")
+        return
+    item = _tuple_item(t)
+    if item is not None:
+        src.add(ind, f"if type({var}) is not list: raise _SLOW")
+        item_hook = conv.get_structure_hook(item)
+        if item is str and item_hook is known["str"]:
+            src.add(ind, f"for _x in {var}:")
+            src.add(ind + 1, "if type(_x) is not str: raise _SLOW")
+            src.add(ind + 1, "if not _x.isascii(): _check_text(_x)")
+            src.add(ind, f"{out} = tuple({var})")
+        else:
+            fn = src.name(_item_function(conv, item, known), "f")
+            src.add(ind, f"{out} = tuple([{fn}(_x) for _x in {var}])")
+        if not _str_constraints(src, ind, out, spec, False):
+            _generic_constraints(src, ind, t, out, spec)
+        return
+    fast = getattr(hook, "kotakerja_fast", None)
+    if fast is not None:
+        fn = src.name(fast.get(), "f")
+        src.add(ind, f"{out} = {fn}({var})")
+    else:
+        h = src.name(hook, "h")
+        tp = src.name(t, "t")
+        src.add(ind, f"{out} = {h}({var}, {tp})")
+    _generic_constraints(src, ind, t, out, spec)
+
+
+def _generic_constraints(src: _Source, ind: int, t: Any, var: str, spec: Any) -> None:
+    from .._model import _constraint_checks
+
+    checks = _constraint_checks(t, spec)
+    if checks:
+        cs = src.name(tuple(checks), "k")
+        src.add(ind, f"for _k in {cs}:")
+        src.add(ind + 1, f"if _k({var}) is not None: raise _SLOW")
+
+
+def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Callable[[Any], Any]:
+    hook = conv.get_structure_hook(t)
+    fast = getattr(hook, "kotakerja_fast", None)
+    if fast is not None:
+        f: Callable[[Any], Any] = fast.get()
+        return f
+    src = _Source()
+    src.add(0, "def item(v):")
+    src.ns.update(_structure_globals())
+    _emit_value(conv, src, 1, t, "v", "r", {}, known)
+    src.add(1, "return r")
+    item_fn: Callable[[Any], Any] = src.compile("item", "<kotakerja item>")
+    return item_fn
+
+
+def _structure_globals() -> dict[str, Any]:
+    from ._converter import _check_text
+
+    return {
+        "_SLOW": _SLOW,
+        "_MISSING": _MISSING,
+        "_TRUST": _TRUST,
+        "_check_text": _check_text,
+        "_partial_date": _partial_date,
+    }
+
+
+def fast_structure(
+    conv: cattrs.Converter,
+    cls: type,
+    specs: list[Any],
+    header: tuple[str, str] | None,
+    kind: str | None,
+    allowed_keys: frozenset[str],
+    known: dict[str, Any],
+) -> Callable[[Any], Any]:
+    """Generate the fast structure function of attrs class `cls` (raises on any doubt)."""
+    src = _Source()
+    src.ns.update(_structure_globals())
+    src.ns["_cls"] = cls
+    src.ns["_allowed"] = allowed_keys
+    src.add(0, "def structure(d):")
+    src.add(1, "if type(d) is not dict or not _allowed.issuperset(d): raise _SLOW")
+    if header is not None:
+        src.ns["_header"] = header
+        src.add(1, 'if (d.get("type"), d.get("schema_version")) != _header: raise _SLOW')
+    if kind is not None:
+        src.ns["_kind"] = kind
+        src.add(1, 'if d.get("kind") != _kind: raise _SLOW')
+    src.add(1, "kw = {}")
+    for s in specs:
+        key = repr(s.name)
+        src.add(1, f"v = d.get({key}, _MISSING)")
+        if s.required_in_json:
+            src.add(1, "if v is _MISSING: raise _SLOW")
+            _emit_value(conv, src, 1, s.type, "v", f"kw[{key}]", s.spec, known)
+        else:
+            src.add(1, "if v is not _MISSING:")
+            _emit_value(conv, src, 2, s.type, "v", f"kw[{key}]", s.spec, known)
+    src.add(1, "_TRUST.cls = _cls")
+    src.add(1, "try:")
+    src.add(2, "return _cls(**kw)")
+    src.add(1, "finally:")
+    src.add(2, "_TRUST.cls = None")
+    return src.compile("structure", f"<kotakerja structure {cls.__qualname__}>")  # type: ignore[no-any-return]
+
+
+def _always_slow(data: Any) -> Any:
+    raise _SLOW
+
+
+class FastPath:
+    """A generated function, made on first use (classes may refer to each other)."""
+
+    def __init__(self, make: Callable[[], Callable[[Any], Any]], fallback: Any) -> None:
+        self._make = make
+        self._fallback = fallback
+        self._building = False
+        self.fn: Callable[[Any], Any] | None = None
+
+    def get(self) -> Callable[[Any], Any]:
+        """The generated function; a trampoline to it while it is being generated."""
+        if self.fn is None:
+            if self._building:
+                return self._trampoline
+            self._building = True
+            try:
+                self.fn = self._make()
+            except Exception:
+                if self._fallback is None:
+                    raise
+                self.fn = self._fallback
+            finally:
+                self._building = False
+        return self.fn
+
+    def _trampoline(self, value: Any) -> Any:
+        return self.get()(value)
+
+
+def structure_fast_path(fast: FastPath, detailed: StructureHook) -> StructureHook:
+    """The hook: the fast path, and the detailed hook from the start when it gives up."""
+
+    def structure(data: Any, cl: Any) -> Any:
+        fn = fast.fn or fast.get()
+        try:
+            return fn(data)
+        except Exception:
+            pass
+        return detailed(data, cl)
+
+    structure.kotakerja_fast = fast  # type: ignore[attr-defined]
+    return structure
+
+
+def unstructure_fast_path(fast: FastPath) -> Callable[[Any], Any]:
+    """The unstructure hook: the generated function, made on first use."""
+
+    def unstructure(obj: Any) -> Any:
+        return (fast.fn or fast.get())(obj)
+
+    unstructure.kotakerja_fast = fast  # type: ignore[attr-defined]
+    return unstructure
+
+
+# Unstructure ----------------------------------------------------------------------------
+
+
+def _unstructure_expr(
+    conv: cattrs.Converter, src: _Source, t: Any, var: str, field_hook: Any, known: dict[str, Any]
+) -> str:
+    """An expression giving the plain value of non-None `var` of type `t`."""
+    inner = _optional_member(t)
+    if inner is not None:
+        t = inner
+        field_hook = known["field_unstructure"](conv, t)
+        if field_hook is None:
+            return var
+    if t in (str, int, bool, float) or t is Any:
+        return var
+    if isinstance(t, type) and issubclass(t, enum.Enum) and field_hook is known["enum_value"]:
+        return f"{var}.value"
+    item = _tuple_item(t)
+    if item is not None:
+        item_hook = known["field_unstructure"](conv, item)
+        if item_hook is None:
+            return f"list({var})"
+        expr = _unstructure_expr(conv, src, item, "_x", item_hook, known)
+        if _optional_member(item) is not None and expr != "_x":
+            expr = f"(None if _x is None else {expr})"
+        return f"[{expr} for _x in {var}]"
+    fast = getattr(field_hook, "kotakerja_fast", None)
+    h = src.name(fast.get() if fast is not None else field_hook, "h")
+    return f"{h}({var})"
+
+
+def fast_unstructure(
+    conv: cattrs.Converter,
+    cls: type,
+    fields: list[tuple[str, Any, Any, bool]],
+    header: tuple[str, str] | None,
+    kind: str | None,
+    known: dict[str, Any],
+) -> Callable[[Any], dict[str, Any]]:
+    """Generate the unstructure function of attrs class `cls`.
+
+    `fields` holds, in output order, each field's name, type, hook (None when the
+    value is already plain) and whether an empty value is left out.
+    """
+    src = _Source()
+    src.ns["_TD"] = _TD
+    src.add(0, "def unstructure(o):")
+    if header is not None:
+        src.add(1, f"out = {{'type': {header[0]!r}, 'schema_version': {header[1]!r}}}")
+    else:
+        src.add(1, "out = {}")
+    if kind is not None:
+        src.add(1, f"out['kind'] = {kind!r}")
+    for name, t, hook, omit in fields:
+        key = repr(name)
+        src.add(1, f"v = o.{name}")
+        expr = "v" if hook is None else _unstructure_expr(conv, src, t, "v", hook, known)
+        if omit:
+            src.add(1, "if v is not None and (v or type(v) not in _TD):")
+            src.add(2, f"out[{key}] = {expr}")
+        elif expr == "v":
+            src.add(1, f"out[{key}] = v")
+        else:
+            src.add(1, f"out[{key}] = None if v is None else {expr}")
+    src.add(1, "return out")
+    fn: Callable[[Any], dict[str, Any]] = src.compile(
+        "unstructure", f"<kotakerja unstructure {cls.__qualname__}>"
+    )
+    return fn
