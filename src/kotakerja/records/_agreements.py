@@ -456,12 +456,12 @@ class Document(Record):
                 )
 
     def _check_scheme(self, p: Problems) -> None:
-        indo = [x for x in self.parties if x.is_indonesian_government]
-        foreign_gov = [x for x in self.parties if x.is_foreign_government]
-        others = [x for x in self.parties if x not in indo and x not in foreign_gov]
         scheme = self.scheme
         if scheme in (Scheme.BUSINESS, Scheme.OTHER):
             return
+        indo = [x for x in self.parties if x.is_indonesian_government]
+        foreign_gov = [x for x in self.parties if x.is_foreign_government]
+        others = [x for x in self.parties if x not in indo and x not in foreign_gov]
         if not indo:
             p.add(
                 "parties",

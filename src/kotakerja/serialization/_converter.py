@@ -694,6 +694,7 @@ def _known() -> dict[str, Any]:
         "bool": _structure_bool,
         "enum": _enum_hook,
         "partial_date": _structure_partial_date,
+        "region": _structure_region,
         "enum_value": _enum_value,
         "field_unstructure": _field_unstructure,
     }

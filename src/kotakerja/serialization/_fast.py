@@ -22,10 +22,14 @@ import re
 from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin
 
+import attrs
 import cattrs
 
-from .._model import _TRUST
+from .._errors import Problems, ValidationError
+from .._model import _TRUST, check_fields
 from ..values._dates import PartialDate
+from ..values._places import _CACHE as _REGIONS
+from ..values._places import Region
 
 __all__ = [
     "FastPath",
@@ -180,6 +184,11 @@ def _emit_value(
         src.add(ind, f"{out} = {members}[{var}]")
         _generic_constraints(src, ind, t, out, spec)
         return
+    if t is Region and hook is known["region"]:
+        h = src.name(hook, "h")
+        src.add(ind, f"{out} = _regions.get({var}) if type({var}) is str else None")
+        src.add(ind, f"if {out} is None: {out} = {h}({var}, _Region)")
+        return
     if t is PartialDate and hook is known["partial_date"]:
         src.add(ind, f"{out} = _partial_date({var})")
         return
@@ -194,7 +203,7 @@ def _emit_value(
             src.add(ind, f"{out} = tuple({var})")
         else:
             fn = src.name(_item_function(conv, item, known), "f")
-            src.add(ind, f"{out} = tuple([{fn}(_x) for _x in {var}])")
+            src.add(ind, f"{out} = tuple(map({fn}, {var}))")
         if not _str_constraints(src, ind, out, spec, False):
             _generic_constraints(src, ind, t, out, spec)
         return
@@ -243,7 +252,43 @@ def _structure_globals() -> dict[str, Any]:
         "_TRUST": _TRUST,
         "_check_text": _check_text,
         "_partial_date": _partial_date,
+        "_regions": _REGIONS,
+        "_Region": Region,
     }
+
+
+def _post_init_only_checks(cls: type) -> bool:
+    """True when building `cls` is attrs' plain ``__init__`` plus :func:`check_fields`.
+
+    Then the fast path may set the fields itself and run the cross-field rules,
+    which is what ``__init__`` would do for a trusted instance.
+    """
+    from .. import _model
+
+    if getattr(cls, "__attrs_pre_init__", None) is not None:
+        return False
+    if "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        return False
+    for a in attrs.fields(cls):
+        if a.validator is not None or a.converter is not None or not a.init:
+            return False
+        if a.alias is not None and a.alias != a.name:
+            return False
+    post = getattr(cls, "__attrs_post_init__", None)
+    if post is None:
+        return True
+    code = getattr(post, "__code__", None)
+    return (
+        code is not None
+        and code.co_code == _reference_post_init.__code__.co_code
+        and code.co_names == _reference_post_init.__code__.co_names
+        and code.co_argcount == 1
+        and getattr(post, "__globals__", {}).get("check_fields") is _model.check_fields
+    )
+
+
+def _reference_post_init(self: Any) -> None:
+    check_fields(self)
 
 
 def fast_structure(
@@ -268,21 +313,56 @@ def fast_structure(
     if kind is not None:
         src.ns["_kind"] = kind
         src.add(1, 'if d.get("kind") != _kind: raise _SLOW')
-    src.add(1, "kw = {}")
-    for s in specs:
-        key = repr(s.name)
-        src.add(1, f"v = d.get({key}, _MISSING)")
-        if s.required_in_json:
-            src.add(1, "if v is _MISSING: raise _SLOW")
-            _emit_value(conv, src, 1, s.type, "v", f"kw[{key}]", s.spec, known)
-        else:
-            src.add(1, "if v is not _MISSING:")
-            _emit_value(conv, src, 2, s.type, "v", f"kw[{key}]", s.spec, known)
-    src.add(1, "_TRUST.cls = _cls")
-    src.add(1, "try:")
-    src.add(2, "return _cls(**kw)")
-    src.add(1, "finally:")
-    src.add(2, "_TRUST.cls = None")
+    local = {s.name: f"a{i}" for i, s in enumerate(specs)}
+    required = [s for s in specs if s.required_in_json]
+    optional = [s for s in specs if not s.required_in_json]
+    for s in required:
+        src.add(1, f"v = d.get({s.name!r}, _MISSING)")
+        src.add(1, "if v is _MISSING: raise _SLOW")
+        _emit_value(conv, src, 1, s.type, "v", local[s.name], s.spec, known)
+    if optional:
+        # Keys left to read: once none are, the other optional fields are absent.
+        given = len(required) + (2 if header is not None else 0) + (kind is not None)
+        src.add(1, f"rest = len(d) - {given}")
+    for s in optional:
+        var = local[s.name]
+        src.add(1, f"if rest and (v := d.get({s.name!r}, _MISSING)) is not _MISSING:")
+        src.add(2, "rest -= 1")
+        _emit_value(conv, src, 2, s.type, "v", var, s.spec, known)
+        src.add(1, "else:")
+        src.add(2, f"{var} = _MISSING")
+    if _post_init_only_checks(cls):
+        src.ns["_new"] = object.__new__
+        src.ns["_set"] = object.__setattr__
+        src.add(1, "o = _new(_cls)")
+        for a in attrs.fields(cls):
+            var = local[a.name]
+            default = a.default
+            if default is attrs.NOTHING:
+                src.add(1, f"_set(o, {a.name!r}, {var})")
+                continue
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                fac = src.name(default.factory, "d")
+                expr = f"{fac}(o)" if default.takes_self else f"{fac}()"
+            else:
+                expr = src.name(default, "d")
+            src.add(1, f"_set(o, {a.name!r}, {expr} if {var} is _MISSING else {var})")
+        if getattr(cls, "_check_rules", None) is not None:
+            src.ns["_Problems"] = Problems
+            src.ns["_ValidationError"] = ValidationError
+            src.add(1, "p = _Problems()")
+            src.add(1, "o._check_rules(p)")
+            src.add(1, "if p: raise _ValidationError(list(p))")
+        src.add(1, "return o")
+    else:
+        src.add(1, "kw = {}")
+        for name, var in local.items():
+            src.add(1, f"if {var} is not _MISSING: kw[{name!r}] = {var}")
+        src.add(1, "_TRUST.cls = _cls")
+        src.add(1, "try:")
+        src.add(2, "return _cls(**kw)")
+        src.add(1, "finally:")
+        src.add(2, "_TRUST.cls = None")
     return src.compile("structure", f"<kotakerja structure {cls.__qualname__}>")  # type: ignore[no-any-return]
 
 
