@@ -27,6 +27,7 @@ from ..records._base import Record, record_type
 from ..values._dates import PartialDate
 from ..values._places import Country, Region
 from ..values._trade import HsCode
+from . import _fast
 from ._fast import (
     FastPath,
     fast_structure,
@@ -528,7 +529,7 @@ def _ordered_specs(cls: type) -> list[Any]:
     return specs
 
 
-def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
+def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any], StructureHook]:
     def factory(cls: Any) -> StructureHook:
         specs = _ordered_specs(cls)
         is_record = issubclass(cls, Record)
@@ -610,12 +611,14 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                 raise ValidationError(errors)
             return cls(**kwargs)
 
+        if not fast:
+            return structure
         header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
-        fast = FastPath(
+        fast_path = FastPath(
             lambda: fast_structure(conv, cls, specs, header, kind, allowed_keys, _known()),
             _fast_always_slow,
         )
-        return structure_fast_path(fast, structure)
+        return structure_fast_path(fast_path, structure)
 
     return factory
 
@@ -664,24 +667,52 @@ def _field_unstructure(conv: cattrs.Converter, t: Any) -> UnstructureHook | None
     return hook
 
 
-def _attrs_unstructure(conv: cattrs.Converter) -> Callable[[Any], UnstructureHook]:
+def _omit_empty(s: Any) -> bool:
+    default = s.attribute.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return not s.spec.get("required_in_json")
+    return bool(default is None or default == ())
+
+
+def _attrs_unstructure(
+    conv: cattrs.Converter, fast: bool = True
+) -> Callable[[Any], UnstructureHook]:
     def factory(cls: Any) -> UnstructureHook:
         specs = _ordered_specs(cls)
-        header = (cls.TYPE, cls.SCHEMA_VERSION) if issubclass(cls, Record) else None
+        is_record = issubclass(cls, Record)
+        header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
         kind = cls.__dict__.get("KIND")
 
         def make() -> UnstructureHook:
-            fields = []
-            for s in specs:
-                default = s.attribute.default
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    omit = not s.spec.get("required_in_json")
-                else:
-                    omit = default is None or default == ()
-                fields.append((s.name, s.type, _field_unstructure(conv, s.type), omit))
+            fields = [
+                (s.name, s.type, _field_unstructure(conv, s.type), _omit_empty(s)) for s in specs
+            ]
             return fast_unstructure(conv, cls, fields, header, kind, _known())
 
-        return unstructure_fast_path(FastPath(make, None))
+        if fast:
+            return unstructure_fast_path(FastPath(make, None))
+
+        # The reference implementation the generated functions must match.
+        fields: list[tuple[str, UnstructureHook | None, bool]] | None = None
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            nonlocal fields
+            if fields is None:
+                fields = [(s.name, _field_unstructure(conv, s.type), _omit_empty(s)) for s in specs]
+            out: dict[str, Any] = {}
+            if is_record:
+                out["type"] = cls.TYPE
+                out["schema_version"] = cls.SCHEMA_VERSION
+            if kind is not None:
+                out["kind"] = kind
+            for name, hook, omit in fields:
+                v = getattr(obj, name)
+                if omit and (v is None or (not v and type(v) in (tuple, dict))):
+                    continue
+                out[name] = v if hook is None or v is None else hook(v)
+            return out
+
+        return unstructure
 
     return factory
 
@@ -708,8 +739,9 @@ def make_converter() -> cattrs.Converter:
     """
     conv = cattrs.Converter(forbid_extra_keys=True)
 
-    conv.register_structure_hook_factory(attrs.has, _attrs_structure(conv))
-    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv))
+    fast = _fast.ENABLED
+    conv.register_structure_hook_factory(attrs.has, _attrs_structure(conv, fast))
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv, fast))
     conv.register_structure_hook_factory(_is_tuple, _tuple_structure(conv))
     conv.register_structure_hook_factory(_is_union, _union_structure(conv))
     conv.register_structure_hook_factory(_is_mapping, _mapping_structure)

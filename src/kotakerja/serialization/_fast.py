@@ -32,6 +32,7 @@ from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
 
 __all__ = [
+    "ENABLED",
     "FastPath",
     "fast_structure",
     "fast_unstructure",
@@ -40,6 +41,10 @@ __all__ = [
 ]
 
 StructureHook = Callable[[Any, Any], Any]
+
+
+ENABLED = True
+"""Whether `make_converter` gives converters the generated fast path (tests compare both)."""
 
 
 class _Slow(Exception):
