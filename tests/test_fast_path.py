@@ -10,6 +10,7 @@ import copy
 import json
 from typing import Any
 
+import attrs
 import cattrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -329,3 +330,30 @@ def test_orjson_reads_what_the_standard_library_reads(
 def test_orjson_hostile_input_matches(text: str | bytes) -> None:
     assert _result(_json.loads, text) == _stdlib(_json.loads, text)
     assert _result(kotakerja.from_json, Mou, text) == _stdlib(kotakerja.from_json, Mou, text)
+
+
+def _floats_in(value: Any) -> bool:
+    if type(value) is float:
+        return True
+    if isinstance(value, dict):
+        return any(_floats_in(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_floats_in(v) for v in value)
+    return False
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_float_free_objects_have_no_float_in_their_data(data: st.DataObject) -> None:
+    cls = data.draw(st.sampled_from(_PUBLIC_TYPES + _VALUE_TYPES))
+    obj = data.draw(from_type(cls))
+    if not _fast.may_hold_float(obj):
+        assert not _floats_in(kotakerja.to_dict(obj))
+
+
+def test_extensions_with_floats_are_noticed() -> None:
+    record = next(iter(kotakerja.examples()))
+    with_float = attrs.evolve(record, extensions={"x:y": [{"z": 1e-7}]})
+    assert _fast.may_hold_float(with_float)
+    assert not _fast.may_hold_float(record)
+    assert '"z":1e-07' in kotakerja.to_json(with_float)

@@ -717,6 +717,16 @@ def _attrs_unstructure(
     return factory
 
 
+def _format_iso(value: Any) -> str:
+    text: str = value.format_iso()
+    return text
+
+
+def _code_of(value: Any) -> str:
+    code: str = value.code
+    return code
+
+
 def _known() -> dict[str, Any]:
     """The hooks the generated functions may inline when a converter still uses them."""
     return {
@@ -728,6 +738,8 @@ def _known() -> dict[str, Any]:
         "region": _structure_region,
         "enum_value": _enum_value,
         "field_unstructure": _field_unstructure,
+        "format_iso": _format_iso,
+        "code_of": _code_of,
     }
 
 
@@ -768,13 +780,13 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(pendulum.DateTime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
-    conv.register_unstructure_hook(PartialDate, lambda v: v.format_iso())
+    conv.register_unstructure_hook(PartialDate, _format_iso)
     conv.register_structure_hook(Region, _structure_region)
-    conv.register_unstructure_hook(Region, lambda v: v.code)
+    conv.register_unstructure_hook(Region, _code_of)
     conv.register_structure_hook(HsCode, _structure_hs_code)
-    conv.register_unstructure_hook(HsCode, lambda v: v.code)
+    conv.register_unstructure_hook(HsCode, _code_of)
     conv.register_structure_hook(Country, _structure_country)
-    conv.register_unstructure_hook(Country, lambda v: v.code)
+    conv.register_unstructure_hook(Country, _code_of)
     conv.register_structure_hook_func(lambda t: t is Record, _structure_any_record(conv))
     conv.register_structure_hook_func(lambda t: t is type(None), _structure_none)
     conv.register_structure_hook_func(lambda t: t is Any, lambda v, _: _json_copy(v))

@@ -20,13 +20,13 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
 
 from .._errors import Problems, ValidationError
-from .._model import _TRUST, check_fields
+from .._model import _TRUST, check_fields, field_specs
 from ..values._dates import PartialDate
 from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
@@ -36,6 +36,7 @@ __all__ = [
     "FastPath",
     "fast_structure",
     "fast_unstructure",
+    "may_hold_float",
     "structure_fast_path",
     "unstructure_fast_path",
 ]
@@ -445,7 +446,7 @@ def _unstructure_expr(
     if t in (str, int, bool, float) or t is Any:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum) and field_hook is known["enum_value"]:
-        return f"{var}.value"
+        return f"{var}._value_"
     item = _tuple_item(t)
     if item is not None:
         item_hook = known["field_unstructure"](conv, item)
@@ -454,10 +455,29 @@ def _unstructure_expr(
         expr = _unstructure_expr(conv, src, item, "_x", item_hook, known)
         if _optional_member(item) is not None and expr != "_x":
             expr = f"(None if _x is None else {expr})"
+        call = re.fullmatch(r"(_h[0-9]+)\(_x\)", expr)
+        if call:
+            return f"list(map({call.group(1)}, {var}))"
         return f"[{expr} for _x in {var}]"
+    if field_hook is known["code_of"]:
+        return f"{var}.code"
+    if field_hook is known["format_iso"]:
+        return f"{var}.format_iso()"
     fast = getattr(field_hook, "kotakerja_fast", None)
     h = src.name(fast.get() if fast is not None else field_hook, "h")
     return f"{h}({var})"
+
+
+def _kept(t: Any) -> str:
+    """The test that keeps a field left out when empty: None, or an empty tuple or dict."""
+    base = _optional_member(t) or t
+    if _tuple_item(base) is not None:
+        return "v"  # checked fields hold tuples, never lists
+    if base in (str, int, bool, float) or (isinstance(base, type) and attrs.has(base)):
+        return "v is not None"
+    if isinstance(base, type) and issubclass(base, enum.Enum):
+        return "v is not None"
+    return "v is not None and (v or type(v) not in _TD)"
 
 
 def fast_unstructure(
@@ -487,7 +507,7 @@ def fast_unstructure(
         src.add(1, f"v = o.{name}")
         expr = "v" if hook is None else _unstructure_expr(conv, src, t, "v", hook, known)
         if omit:
-            src.add(1, "if v is not None and (v or type(v) not in _TD):")
+            src.add(1, f"if {_kept(t)}:")
             src.add(2, f"out[{key}] = {expr}")
         elif expr == "v":
             src.add(1, f"out[{key}] = v")
@@ -498,3 +518,73 @@ def fast_unstructure(
         "unstructure", f"<kotakerja unstructure {cls.__qualname__}>"
     )
     return fn
+
+
+# Floats ------------------------------------------------------------------------------------
+
+
+def _may_hold_float(t: Any, seen: set[type]) -> bool:
+    """Whether a value of type `t` may hold a float, through any field at any depth."""
+    if t is float or t is Any:
+        return True
+    origin = get_origin(t)
+    if origin is not None:
+        if origin is Literal:
+            return any(type(a) is float for a in get_args(t))
+        return any(_may_hold_float(a, seen) for a in get_args(t) if a is not Ellipsis)
+    if isinstance(t, type) and attrs.has(t):
+        if t in seen:
+            return False
+        seen.add(t)
+        return any(_may_hold_float(s.type, seen) for s in field_specs(t))
+    return False
+
+
+_FLOAT_CHECKS: dict[type, FastPath] = {}
+
+
+def _float_check(cls: type) -> FastPath:
+    try:
+        return _FLOAT_CHECKS[cls]
+    except KeyError:
+        pass
+    fp = _FLOAT_CHECKS[cls] = FastPath(lambda: _make_float_check(cls), None)
+    return fp
+
+
+def _make_float_check(cls: type) -> Callable[[Any], bool]:
+    terms: list[str] = []
+    src = _Source()
+    for s in field_specs(cls):
+        if not _may_hold_float(s.type, set()):
+            continue
+        base = _optional_member(s.type) or s.type
+        item = _tuple_item(base)
+        if item is not None and isinstance(item, type) and attrs.has(item):
+            fn = src.name(_float_check(item).get(), "f")
+            terms.append(f"(o.{s.name} is not None and any(map({fn}, o.{s.name})))")
+        elif isinstance(base, type) and attrs.has(base):
+            fn = src.name(_float_check(base).get(), "f")
+            terms.append(f"(o.{s.name} is not None and {fn}(o.{s.name}))")
+        else:
+            # A falsy value (None, 0.0, empty) is written alike by both writers.
+            terms.append(f"bool(o.{s.name})")
+    src.add(0, "def may_hold_float(o):")
+    src.add(1, f"return {' or '.join(terms) or 'False'}")
+    fn: Callable[[Any], bool] = src.compile(
+        "may_hold_float", f"<kotakerja floats {cls.__qualname__}>"
+    )
+    return fn
+
+
+def may_hold_float(obj: Any) -> bool:
+    """Whether the plain data of kotakerja object `obj` may hold a float (or NaN).
+
+    False only when no field at any depth can hold one, or those that can are empty;
+    then its JSON text needs no float check.
+    """
+    cls = type(obj)
+    if not attrs.has(cls):
+        return True
+    fp = _FLOAT_CHECKS.get(cls) or _float_check(cls)
+    return (fp.fn or fp.get())(obj)

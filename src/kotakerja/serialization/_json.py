@@ -142,8 +142,11 @@ def _orjson_loads(data: Any, max_size: int | None) -> Any:
     return _NO
 
 
-def dumps(data: Any, *, indent: int | None = None) -> str:
-    """Serialize plain data as JSON text: UTF-8 characters kept, no NaN, stable key order."""
+def dumps(data: Any, *, indent: int | None = None, floats: bool = True) -> str:
+    """Serialize plain data as JSON text: UTF-8 characters kept, no NaN, stable key order.
+
+    ``floats=False`` tells that `data` holds no float (nor NaN), which saves a check.
+    """
     if indent is None and _orjson is not None:
         try:
             raw = _orjson.dumps(data, option=_PASSTHROUGH)
@@ -152,7 +155,7 @@ def dumps(data: Any, *, indent: int | None = None) -> str:
         else:
             # orjson writes NaN as null, floats below 1e-4 without an exponent and
             # negative exponents without a leading zero; the standard library does not.
-            if b"e-" not in raw and b"0.0000" not in raw and b"null" not in raw:
+            if not floats or (b"e-" not in raw and b"0.0000" not in raw and b"null" not in raw):
                 return raw.decode("utf-8")
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
