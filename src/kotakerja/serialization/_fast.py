@@ -561,11 +561,11 @@ def _make_float_check(cls: type) -> Callable[[Any], bool]:
         base = _optional_member(s.type) or s.type
         item = _tuple_item(base)
         if item is not None and isinstance(item, type) and attrs.has(item):
-            fn = src.name(_float_check(item).get(), "f")
-            terms.append(f"(o.{s.name} is not None and any(map({fn}, o.{s.name})))")
+            name = src.name(_float_check(item).get(), "f")
+            terms.append(f"(o.{s.name} is not None and any(map({name}, o.{s.name})))")
         elif isinstance(base, type) and attrs.has(base):
-            fn = src.name(_float_check(base).get(), "f")
-            terms.append(f"(o.{s.name} is not None and {fn}(o.{s.name}))")
+            name = src.name(_float_check(base).get(), "f")
+            terms.append(f"(o.{s.name} is not None and {name}(o.{s.name}))")
         else:
             # A falsy value (None, 0.0, empty) is written alike by both writers.
             terms.append(f"bool(o.{s.name})")
@@ -587,4 +587,4 @@ def may_hold_float(obj: Any) -> bool:
     if not attrs.has(cls):
         return True
     fp = _FLOAT_CHECKS.get(cls) or _float_check(cls)
-    return (fp.fn or fp.get())(obj)
+    return bool((fp.fn or fp.get())(obj))
