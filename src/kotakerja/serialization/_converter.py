@@ -36,6 +36,7 @@ from ._fast import (
     unstructure_fast_path,
 )
 from ._fast import _always_slow as _fast_always_slow
+from ._fast import _omitted_when_empty as _omit_empty
 
 __all__ = [
     "format_datetime",
@@ -665,13 +666,6 @@ def _field_unstructure(conv: cattrs.Converter, t: Any) -> UnstructureHook | None
         return union
     hook: UnstructureHook = conv.get_unstructure_hook(t)
     return hook
-
-
-def _omit_empty(s: Any) -> bool:
-    default = s.attribute.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return not s.spec.get("required_in_json")
-    return bool(default is None or default == ())
 
 
 def _attrs_unstructure(

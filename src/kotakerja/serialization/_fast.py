@@ -196,7 +196,8 @@ def _emit_value(
         src.add(ind, f"if {out} is None: {out} = {h}({var}, _Region)")
         return
     if t is PartialDate and hook is known["partial_date"]:
-        src.add(ind, f"{out} = _partial_date({var})")
+        src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
+        src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
         return
     item = _tuple_item(t)
     if item is not None:
@@ -258,9 +259,17 @@ def _structure_globals() -> dict[str, Any]:
         "_TRUST": _TRUST,
         "_check_text": _check_text,
         "_partial_date": _partial_date,
+        "_partial_dates": _PARTIAL_DATES,
         "_regions": _REGIONS,
         "_Region": Region,
     }
+
+
+def _omitted_when_empty(s: Any) -> bool:
+    default = s.attribute.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return not s.spec.get("required_in_json")
+    return bool(default is None or default == ())
 
 
 def _post_init_only_checks(cls: type) -> bool:
@@ -312,7 +321,7 @@ def fast_structure(
     src.ns["_cls"] = cls
     src.ns["_allowed"] = allowed_keys
     src.add(0, "def structure(d):")
-    src.add(1, "if type(d) is not dict or not _allowed.issuperset(d): raise _SLOW")
+    src.add(1, "if type(d) is not dict: raise _SLOW")
     if header is not None:
         src.ns["_header"] = header
         src.add(1, 'if (d.get("type"), d.get("schema_version")) != _header: raise _SLOW')
@@ -321,15 +330,19 @@ def fast_structure(
         src.add(1, 'if d.get("kind") != _kind: raise _SLOW')
     local = {s.name: f"a{i}" for i, s in enumerate(specs)}
     required = [s for s in specs if s.required_in_json]
-    optional = [s for s in specs if not s.required_in_json]
+    # Fields written even when they hold their default come first: documents written
+    # by kotakerja always have them, and once no key is left the rest are skipped.
+    optional = sorted(
+        (s for s in specs if not s.required_in_json), key=lambda s: _omitted_when_empty(s)
+    )
     for s in required:
         src.add(1, f"v = d.get({s.name!r}, _MISSING)")
         src.add(1, "if v is _MISSING: raise _SLOW")
         _emit_value(conv, src, 1, s.type, "v", local[s.name], s.spec, known)
-    if optional:
-        # Keys left to read: once none are, the other optional fields are absent.
-        given = len(required) + (2 if header is not None else 0) + (kind is not None)
-        src.add(1, f"rest = len(d) - {given}")
+    # Keys left to read: once none are, the other optional fields are absent; any
+    # left at the end are unknown keys.
+    given = len(required) + (2 if header is not None else 0) + (kind is not None)
+    src.add(1, f"rest = len(d) - {given}")
     for s in optional:
         var = local[s.name]
         src.add(1, f"if rest and (v := d.get({s.name!r}, _MISSING)) is not _MISSING:")
@@ -337,6 +350,7 @@ def fast_structure(
         _emit_value(conv, src, 2, s.type, "v", var, s.spec, known)
         src.add(1, "else:")
         src.add(2, f"{var} = _MISSING")
+    src.add(1, "if rest: raise _SLOW")
     if _post_init_only_checks(cls):
         src.ns["_new"] = object.__new__
         src.ns["_set"] = object.__setattr__
