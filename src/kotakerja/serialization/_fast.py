@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import re
+import types
 from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -116,16 +117,30 @@ class _Source:
 # Structure ------------------------------------------------------------------------------
 
 
-def _str_constraints(src: _Source, ind: int, var: str, spec: Any, is_str: bool) -> bool:
-    """Inline length and pattern checks; False when a constraint needs the generic check."""
+def _length_test(var: str, spec: Any, is_str: bool) -> str | None:
+    """A test true when `var` has a wrong length, or None when any length will do."""
     min_length = spec.get("min_length")
     if min_length is None and is_str:
         min_length = 1
     max_length = spec.get("max_length")
-    if min_length:
-        src.add(ind, f"if len({var}) < {int(min_length)}: raise _SLOW")
-    if max_length is not None:
-        src.add(ind, f"if len({var}) > {int(max_length)}: raise _SLOW")
+    low = int(min_length) if min_length else None
+    high = int(max_length) if max_length is not None else None
+    if low is not None and high is not None:
+        return f"not ({low} <= len({var}) <= {high})"
+    if low == 1:
+        return f"not {var}"
+    if low is not None:
+        return f"len({var}) < {low}"
+    if high is not None:
+        return f"len({var}) > {high}"
+    return None
+
+
+def _str_constraints(src: _Source, ind: int, var: str, spec: Any, is_str: bool) -> bool:
+    """Inline length and pattern checks; False when a constraint needs the generic check."""
+    test = _length_test(var, spec, is_str)
+    if test is not None:
+        src.add(ind, f"if {test}: raise _SLOW")
     pattern = spec.get("pattern")
     if pattern:
         if not is_str:
@@ -159,9 +174,14 @@ def _emit_value(
         return
     ranges = [spec.get(k) for k in ("minimum", "maximum", "exclusive_minimum")]
     if t is str and hook is known["str"]:
-        src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        test = _length_test(var, spec, True)
+        src.add(ind, f"if type({var}) is not str{f' or {test}' if test else ''}: raise _SLOW")
         src.add(ind, f"if not {var}.isascii(): _check_text({var})")
-        if not _str_constraints(src, ind, var, spec, True) or any(r is not None for r in ranges):
+        pattern = spec.get("pattern")
+        if pattern:
+            rx = src.name(re.compile(pattern).fullmatch, "rx")
+            src.add(ind, f"if {rx}({var}) is None: raise _SLOW")
+        if any(r is not None for r in ranges):
             _generic_constraints(src, ind, t, var, spec)
         src.add(ind, f"{out} = {var}")
         return
@@ -185,8 +205,12 @@ def _emit_value(
         and issubclass(t, enum.Enum)
         and hook in (known["enum"](t), known["str"], known["int"])
     ):
-        members = src.name({m.value: m for m in t}, "e")
-        src.add(ind, f"if type({var}) is not str and type({var}) is not int: raise _SLOW")
+        by_value = {m.value: m for m in t}
+        members = src.name(by_value, "e")
+        if all(type(k) is str for k in by_value):
+            src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        else:
+            src.add(ind, f"if type({var}) is not str and type({var}) is not int: raise _SLOW")
         src.add(ind, f"{out} = {members}[{var}]")
         _generic_constraints(src, ind, t, out, spec)
         return
@@ -302,6 +326,15 @@ def _post_init_only_checks(cls: type) -> bool:
     )
 
 
+def _slot_setter(cls: type, name: str) -> Any:
+    """The ``__set__`` of the slot `name` of `cls`, or None when it is not a plain slot."""
+    for c in cls.__mro__:
+        if name in c.__dict__:
+            found = c.__dict__[name]
+            return found.__set__ if type(found) is types.MemberDescriptorType else None
+    return None
+
+
 def _reference_post_init(self: Any) -> None:
     check_fields(self)
 
@@ -358,21 +391,23 @@ def fast_structure(
         for a in attrs.fields(cls):
             var = local[a.name]
             default = a.default
+            setter = _slot_setter(cls, a.name)
+            put = f"_set(o, {a.name!r}, " if setter is None else f"{src.name(setter, 's')}(o, "
             if default is attrs.NOTHING:
-                src.add(1, f"_set(o, {a.name!r}, {var})")
+                src.add(1, f"{put}{var})")
                 continue
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 fac = src.name(default.factory, "d")
                 expr = f"{fac}(o)" if default.takes_self else f"{fac}()"
             else:
                 expr = src.name(default, "d")
-            src.add(1, f"_set(o, {a.name!r}, {expr} if {var} is _MISSING else {var})")
+            src.add(1, f"{put}{expr} if {var} is _MISSING else {var})")
         if getattr(cls, "_check_rules", None) is not None:
             src.ns["_Problems"] = Problems
             src.ns["_ValidationError"] = ValidationError
             src.add(1, "p = _Problems()")
             src.add(1, "o._check_rules(p)")
-            src.add(1, "if p: raise _ValidationError(list(p))")
+            src.add(1, "if p._items: raise _ValidationError(p._items)")
         src.add(1, "return o")
     else:
         src.add(1, "kw = {}")
