@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
 from typing import Any
 
 import attrs
@@ -357,3 +358,25 @@ def test_extensions_with_floats_are_noticed() -> None:
     assert _fast.may_hold_float(with_float)
     assert not _fast.may_hold_float(record)
     assert '"z":1e-07' in kotakerja.to_json(with_float)
+
+
+def test_first_use_from_many_threads_is_safe() -> None:
+    conv = make_converter()
+    records = list(kotakerja.examples())
+    docs = [(type(r), kotakerja.to_dict(r)) for r in records]
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for (cls, doc), record in zip(docs, records, strict=True):
+                assert conv.structure(doc, cls) == record
+                assert conv.unstructure(record) == doc
+        except BaseException as e:
+            failures.append(e)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert failures == []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import re
+import threading
 import types
 from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin
@@ -425,6 +426,9 @@ def _always_slow(data: Any) -> Any:
     raise _SLOW
 
 
+_BUILD_LOCK = threading.RLock()
+
+
 class FastPath:
     """A generated function, made on first use (classes may refer to each other)."""
 
@@ -436,19 +440,22 @@ class FastPath:
 
     def get(self) -> Callable[[Any], Any]:
         """The generated function; a trampoline to it while it is being generated."""
-        if self.fn is None:
-            if self._building:
-                return self._trampoline
-            self._building = True
-            try:
-                self.fn = self._make()
-            except Exception:
-                if self._fallback is None:
-                    raise
-                self.fn = self._fallback
-            finally:
-                self._building = False
-        return self.fn
+        if self.fn is not None:
+            return self.fn
+        with _BUILD_LOCK:  # one thread generates; recursion in it gets the trampoline
+            if self.fn is None:
+                if self._building:
+                    return self._trampoline
+                self._building = True
+                try:
+                    self.fn = self._make()
+                except Exception:
+                    if self._fallback is None:
+                        raise
+                    self.fn = self._fallback
+                finally:
+                    self._building = False
+            return self.fn
 
     def _trampoline(self, value: Any) -> Any:
         return self.get()(value)
