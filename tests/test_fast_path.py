@@ -114,7 +114,7 @@ def _documents(draw: st.DrawFn) -> tuple[dict[str, Any], type[Record]]:
     return doc, cls
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(_documents())
 def test_fast_and_detailed_paths_agree(
     fast: cattrs.Converter, detailed: cattrs.Converter, case: tuple[dict[str, Any], type]
@@ -171,7 +171,7 @@ def test_every_slot_of_the_examples_mutated_agrees(
 _DROP = object()
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(st.data())
 def test_valid_documents_take_the_fast_path(fast: cattrs.Converter, data: st.DataObject) -> None:
     cls = data.draw(st.sampled_from(_PUBLIC_TYPES + _VALUE_TYPES))
@@ -181,7 +181,7 @@ def test_valid_documents_take_the_fast_path(fast: cattrs.Converter, data: st.Dat
     assert generated(doc) == obj
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(st.data())
 def test_generated_unstructure_matches_the_reference(
     fast: cattrs.Converter, detailed: cattrs.Converter, data: st.DataObject
@@ -254,14 +254,14 @@ needs_orjson = pytest.mark.skipif(_json._orjson is None, reason="orjson is not i
 
 
 @needs_orjson
-@settings(max_examples=300)
+@settings(max_examples=300, database=None)
 @given(_JSON)
 def test_orjson_writes_what_the_standard_library_writes(value: Any) -> None:
     assert _result(_json.dumps, value) == _stdlib(_json.dumps, value)
 
 
 @needs_orjson
-@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(st.data())
 def test_orjson_writes_records_like_the_standard_library(data: st.DataObject) -> None:
     obj = data.draw(from_type(data.draw(st.sampled_from(_PUBLIC_TYPES))))
@@ -293,7 +293,7 @@ def test_orjson_edge_values_match(value: Any) -> None:
 
 
 @needs_orjson
-@settings(max_examples=300)
+@settings(max_examples=300, database=None)
 @given(_JSON, st.sampled_from([None, (",", ":"), (", ", ": ")]), st.booleans())
 def test_orjson_reads_what_the_standard_library_reads(
     value: Any, separators: Any, as_bytes: bool
@@ -343,7 +343,7 @@ def _floats_in(value: Any) -> bool:
     return False
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], database=None)
 @given(st.data())
 def test_float_free_objects_have_no_float_in_their_data(data: st.DataObject) -> None:
     cls = data.draw(st.sampled_from(_PUBLIC_TYPES + _VALUE_TYPES))

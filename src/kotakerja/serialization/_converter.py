@@ -677,14 +677,20 @@ def _attrs_unstructure(
         header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
         kind = cls.__dict__.get("KIND")
 
-        def make() -> UnstructureHook:
+        def info() -> Any:
             fields = [
                 (s.name, s.type, _field_unstructure(conv, s.type), _omit_empty(s)) for s in specs
             ]
-            return fast_unstructure(conv, cls, fields, header, kind, _known())
+            return fields, header, kind
+
+        def make() -> UnstructureHook:
+            fields, header_, kind_ = info()
+            return fast_unstructure(conv, cls, fields, header_, kind_, _known())
 
         if fast:
-            return unstructure_fast_path(FastPath(make, None))
+            fast_path = FastPath(make, None)
+            fast_path.info = info
+            return unstructure_fast_path(fast_path)
 
         # The reference implementation the generated functions must match.
         fields: list[tuple[str, UnstructureHook | None, bool]] | None = None

@@ -437,6 +437,8 @@ class FastPath:
         self._fallback = fallback
         self._building = False
         self.fn: Callable[[Any], Any] | None = None
+        self.info: Callable[[], Any] | None = None
+        """For unstructure functions: how to write the class inline in another."""
 
     def get(self) -> Callable[[Any], Any]:
         """The generated function; a trampoline to it while it is being generated."""
@@ -524,16 +526,16 @@ def _unstructure_expr(
     return f"{h}({var})"
 
 
-def _kept(t: Any) -> str:
+def _kept(t: Any, v: str) -> str:
     """The test that keeps a field left out when empty: None, or an empty tuple or dict."""
     base = _optional_member(t) or t
     if _tuple_item(base) is not None:
-        return "v"  # checked fields hold tuples, never lists
+        return v  # checked fields hold tuples, never lists
     if base in (str, int, bool, float) or (isinstance(base, type) and attrs.has(base)):
-        return "v is not None"
+        return f"{v} is not None"
     if isinstance(base, type) and issubclass(base, enum.Enum):
-        return "v is not None"
-    return "v is not None and (v or type(v) not in _TD)"
+        return f"{v} is not None"
+    return f"{v} is not None and ({v} or type({v}) not in _TD)"
 
 
 def fast_unstructure(
@@ -547,33 +549,69 @@ def fast_unstructure(
     """Generate the unstructure function of attrs class `cls`.
 
     `fields` holds, in output order, each field's name, type, hook (None when the
-    value is already plain) and whether an empty value is left out.
+    value is already plain) and whether an empty value is left out. Single nested
+    objects of generated classes are written inline, one level deep.
     """
     src = _Source()
     src.ns["_TD"] = _TD
     src.add(0, "def unstructure(o):")
-    if header is not None:
-        src.add(1, f"out = {{'type': {header[0]!r}, 'schema_version': {header[1]!r}}}")
-    else:
-        src.add(1, "out = {}")
-    if kind is not None:
-        src.add(1, f"out['kind'] = {kind!r}")
-    for name, t, hook, omit in fields:
-        key = repr(name)
-        src.add(1, f"v = o.{name}")
-        expr = "v" if hook is None else _unstructure_expr(conv, src, t, "v", hook, known)
-        if omit:
-            src.add(1, f"if {_kept(t)}:")
-            src.add(2, f"out[{key}] = {expr}")
-        elif expr == "v":
-            src.add(1, f"out[{key}] = v")
-        else:
-            src.add(1, f"out[{key}] = None if v is None else {expr}")
+    _emit_unstructure(conv, src, 1, (fields, header, kind), "o", "out", known, {cls}, 0)
     src.add(1, "return out")
     fn: Callable[[Any], dict[str, Any]] = src.compile(
         "unstructure", f"<kotakerja unstructure {cls.__qualname__}>"
     )
     return fn
+
+
+def _emit_unstructure(
+    conv: cattrs.Converter,
+    src: _Source,
+    ind: int,
+    info: tuple[list[tuple[str, Any, Any, bool]], tuple[str, str] | None, str | None],
+    obj: str,
+    out: str,
+    known: dict[str, Any],
+    chain: set[type],
+    depth: int,
+) -> None:
+    fields, header, kind = info
+    if header is not None:
+        src.add(ind, f"{out} = {{'type': {header[0]!r}, 'schema_version': {header[1]!r}}}")
+    else:
+        src.add(ind, f"{out} = {{}}")
+    if kind is not None:
+        src.add(ind, f"{out}['kind'] = {kind!r}")
+    v = f"v{depth}"
+    for name, t, hook, omit in fields:
+        key = repr(name)
+        src.add(ind, f"{v} = {obj}.{name}")
+        base = _optional_member(t) or t
+        child_info = None
+        if depth == 0 and hook is not None and isinstance(base, type) and base not in chain:
+            base_hook = hook if base is t else known["field_unstructure"](conv, base)
+            child = getattr(base_hook, "kotakerja_fast", None)
+            info_fn = getattr(child, "info", None)
+            child_info = info_fn() if info_fn is not None else None
+        if child_info is not None:
+            # A single nested object: written inline, no call.
+            src.add(ind, f"if {v} is not None:")
+            sub = f"out{depth + 1}"
+            _emit_unstructure(
+                conv, src, ind + 1, child_info, v, sub, known, chain | {base}, depth + 1
+            )
+            src.add(ind + 1, f"{out}[{key}] = {sub}")
+            if not omit:
+                src.add(ind, "else:")
+                src.add(ind + 1, f"{out}[{key}] = None")
+            continue
+        expr = v if hook is None else _unstructure_expr(conv, src, t, v, hook, known)
+        if omit:
+            src.add(ind, f"if {_kept(t, v)}:")
+            src.add(ind + 1, f"{out}[{key}] = {expr}")
+        elif expr == v:
+            src.add(ind, f"{out}[{key}] = {v}")
+        else:
+            src.add(ind, f"{out}[{key}] = None if {v} is None else {expr}")
 
 
 # Floats ------------------------------------------------------------------------------------
