@@ -145,7 +145,11 @@ class Party:
         check_fields(self)
 
     def _check_rules(self, p: Problems) -> None:
-        given = sum(x is not None for x in (self.region, self.locality, self.organization))
+        given = (
+            (self.region is not None)
+            + (self.locality is not None)
+            + (self.organization is not None)
+        )
         if given != 1:
             p.add(
                 "",
