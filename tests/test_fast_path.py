@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import kotakerja
 from kotakerja import Mou, PartialDate, Record, ValidationError
+from kotakerja._model import check_fields, meta
 from kotakerja.serialization import _fast, _json, make_converter
 from kotakerja.testing import from_type
 
@@ -380,3 +381,33 @@ def test_first_use_from_many_threads_is_safe() -> None:
     for t in threads:
         t.join()
     assert failures == []
+
+
+_BUILT: list[str] = []
+
+
+@attrs.frozen(kw_only=True)
+class _Logged:
+    """A class whose ``__attrs_post_init__`` does more than check: built through ``__init__``."""
+
+    name: str = attrs.field(metadata=meta(max_length=5))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+        _BUILT.append(self.name)
+
+
+def test_classes_with_their_own_post_init_are_built_through_init(
+    fast: cattrs.Converter, detailed: cattrs.Converter
+) -> None:
+    assert not _fast._post_init_only_checks(_Logged)
+    assert _fast._post_init_only_checks(Mou)
+    _BUILT.clear()
+    generated = fast.get_structure_hook(_Logged).kotakerja_fast.get()
+    assert generated({"name": "abc"}) == _Logged(name="abc")
+    assert _BUILT == ["abc", "abc"]
+    for doc in ({"name": "toolong"}, {"name": ""}, {"name": 1}, {}):
+        assert _outcome(fast, _Logged, doc) == _outcome(detailed, _Logged, doc)
+    # The trust given to one converter-built instance is not left over for the next.
+    with pytest.raises(ValidationError):
+        _Logged(name=5)  # type: ignore[arg-type]

@@ -616,7 +616,7 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
             return structure
         header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
         fast_path = FastPath(
-            lambda: fast_structure(conv, cls, specs, header, kind, allowed_keys, _known()),
+            lambda: fast_structure(conv, cls, specs, header, kind, _known()),
             _fast_always_slow,
         )
         return structure_fast_path(fast_path, structure)

@@ -28,7 +28,7 @@ import attrs
 import cattrs
 
 from .._errors import Problems, ValidationError
-from .._model import _TRUST, check_fields, field_specs
+from .._model import build_trusted, check_fields, field_specs
 from ..values._dates import PartialDate
 from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
@@ -281,7 +281,6 @@ def _structure_globals() -> dict[str, Any]:
     return {
         "_SLOW": _SLOW,
         "_MISSING": _MISSING,
-        "_TRUST": _TRUST,
         "_check_text": _check_text,
         "_partial_date": _partial_date,
         "_partial_dates": _PARTIAL_DATES,
@@ -346,14 +345,12 @@ def fast_structure(
     specs: list[Any],
     header: tuple[str, str] | None,
     kind: str | None,
-    allowed_keys: frozenset[str],
     known: dict[str, Any],
 ) -> Callable[[Any], Any]:
     """Generate the fast structure function of attrs class `cls` (raises on any doubt)."""
     src = _Source()
     src.ns.update(_structure_globals())
     src.ns["_cls"] = cls
-    src.ns["_allowed"] = allowed_keys
     src.add(0, "def structure(d):")
     src.add(1, "if type(d) is not dict: raise _SLOW")
     if header is not None:
@@ -414,11 +411,8 @@ def fast_structure(
         src.add(1, "kw = {}")
         for name, var in local.items():
             src.add(1, f"if {var} is not _MISSING: kw[{name!r}] = {var}")
-        src.add(1, "_TRUST.cls = _cls")
-        src.add(1, "try:")
-        src.add(2, "return _cls(**kw)")
-        src.add(1, "finally:")
-        src.add(2, "_TRUST.cls = None")
+        src.ns["_build_trusted"] = build_trusted
+        src.add(1, "return _build_trusted(_cls, kw)")
     return src.compile("structure", f"<kotakerja structure {cls.__qualname__}>")  # type: ignore[no-any-return]
 
 
