@@ -5,8 +5,14 @@
     python bench/run.py --quick --json out.json
 
 Every ratio is kotakerja's time (or size) divided by the other's: below 1 means
-kotakerja wins. The shape measured is an MoU with parties, signatures and topics,
-serialized exactly as `kotakerja.to_json` writes it.
+kotakerja wins. Each shape (an MoU with parties, signatures and topics, ...) is
+defined three ways in one self-contained block that ends with ``SHAPES.append``;
+a headline ratio sums the times of all shapes. Documents are serialized exactly
+as `kotakerja.to_json` writes them.
+
+To add a shape, copy the MoU block: the pydantic model, the msgspec struct, a
+deterministic ``make_*`` function returning kotakerja objects, and one
+``SHAPES.append(Shape(...))``.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -45,7 +52,23 @@ from kotakerja import (
 )
 from kotakerja.register import iter_jsonl
 
-# Equivalent models ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Shape:
+    """One document shape, defined the same way in the three libraries."""
+
+    name: str
+    kotakerja_type: type
+    pydantic_model: type[pydantic.BaseModel]
+    msgspec_struct: type
+    make: Callable[[int], list[Any]]
+    """Deterministic kotakerja objects, sized like real records."""
+
+
+SHAPES: list[Shape] = []
+
+
+# Shape: MoU -------------------------------------------------------------------------------
 
 CODE = r"^[0-9]{2}(\.[0-9]{2})?$"
 DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -138,9 +161,6 @@ class MMou(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     kind: str = "kesepakatan_bersama"
 
 
-# Data -----------------------------------------------------------------------------------
-
-
 def make_mous(n: int) -> list[Mou]:
     """Deterministic business MoUs between chambers of two regions, signed in person."""
     regions = [r for r in all_regions() if not r.is_province]
@@ -182,6 +202,9 @@ def make_mous(n: int) -> list[Mou]:
     return out
 
 
+SHAPES.append(Shape("mou", Mou, PMou, MMou, make_mous))
+
+
 # Timing ---------------------------------------------------------------------------------
 
 
@@ -206,15 +229,27 @@ def size_of(build: Callable[[], list[Any]]) -> float:
 
 
 def import_time(code: str, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        runs.append(time.perf_counter() - t0)
+    """Median wall time of a fresh interpreter running `code`, with bytecode caches warm.
+
+    Installed packages have their bytecode compiled at install time; a source
+    checkout run with PYTHONDONTWRITEBYTECODE would compile kotakerja on every run
+    and not its dependencies. A private cache directory, warmed once for both
+    sides, measures them alike without writing into the source tree.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    with tempfile.TemporaryDirectory() as cache:
+        env["PYTHONPYCACHEPREFIX"] = cache
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, env=env)
+            runs.append(time.perf_counter() - t0)
     return statistics.median(runs)
 
 
-def jsonl_per_record(n: int, template: list[Mou]) -> tuple[float, int]:
+def jsonl_per_record(n: int, template: list[Any]) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "reg.jsonl")
         with open(path, "w", encoding="utf-8") as f:
@@ -233,55 +268,91 @@ def jsonl_per_record(n: int, template: list[Mou]) -> tuple[float, int]:
         return elapsed / n, peak
 
 
+@dataclass
+class Measured:
+    """Seconds (or bytes) per library for one measure of one shape: kotakerja, pydantic, msgspec."""
+
+    k: float
+    p: float
+    m: float
+
+
+def measure_shape(shape: Shape, n: int, repeat: int) -> dict[str, Measured]:
+    objs = shape.make(n)
+    cls, pm, ms = shape.kotakerja_type, shape.pydantic_model, shape.msgspec_struct
+    texts = [kotakerja.to_json(o).encode() for o in objs]
+    assert all(kotakerja.from_json(cls, t) == o for t, o in zip(texts, objs, strict=True))
+    p_objs = [pm.model_validate_json(t) for t in texts]
+    m_objs = [msgspec.json.decode(t, type=ms) for t in texts]
+    return {
+        "decode": Measured(
+            best_of(lambda: [kotakerja.from_json(cls, t) for t in texts], repeat),
+            best_of(lambda: [pm.model_validate_json(t) for t in texts], repeat),
+            best_of(lambda: [msgspec.json.decode(t, type=ms) for t in texts], repeat),
+        ),
+        "encode": Measured(
+            best_of(lambda: [kotakerja.to_json(o) for o in objs], repeat),
+            best_of(lambda: [o.model_dump_json(exclude_defaults=True) for o in p_objs], repeat),
+            best_of(lambda: [msgspec.json.encode(o) for o in m_objs], repeat),
+        ),
+        "memory": Measured(
+            size_of(lambda: [kotakerja.from_json(cls, t) for t in texts]),
+            size_of(lambda: [pm.model_validate_json(t) for t in texts]),
+            size_of(lambda: [msgspec.json.decode(t, type=ms) for t in texts]),
+        ),
+    }
+
+
+def total(per_shape: dict[str, dict[str, Measured]], key: str) -> Measured:
+    rows = [m[key] for m in per_shape.values()]
+    return Measured(sum(r.k for r in rows), sum(r.p for r in rows), sum(r.m for r in rows))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
     n, repeat = (200, 3) if args.quick else (1000, 5)
-    mous = make_mous(n)
-    texts = [kotakerja.to_json(m).encode() for m in mous]
-    assert all(PMou.model_validate_json(t) for t in texts)
-    assert all(msgspec.json.decode(t, type=MMou) for t in texts)
-    p_objs = [PMou.model_validate_json(t) for t in texts]
-    m_objs = [msgspec.json.decode(t, type=MMou) for t in texts]
-
-    k_dec = best_of(lambda: [kotakerja.from_json(Mou, t) for t in texts], repeat)
-    p_dec = best_of(lambda: [PMou.model_validate_json(t) for t in texts], repeat)
-    m_dec = best_of(lambda: [msgspec.json.decode(t, type=MMou) for t in texts], repeat)
-    k_enc = best_of(lambda: [kotakerja.to_json(m) for m in mous], repeat)
-    p_enc = best_of(lambda: [o.model_dump_json(exclude_defaults=True) for o in p_objs], repeat)
-    m_enc = best_of(lambda: [msgspec.json.encode(o) for o in m_objs], repeat)
-    k_mem = size_of(lambda: [kotakerja.from_json(Mou, t) for t in texts])
-    p_mem = size_of(lambda: [PMou.model_validate_json(t) for t in texts])
-    m_mem = size_of(lambda: [msgspec.json.decode(t, type=MMou) for t in texts])
-    k_imp = import_time("import kotakerja", repeat)
-    d_imp = import_time("import attrs, cattrs, pendulum", repeat)
-    small, small_peak = jsonl_per_record(1_000, mous)
-    large, large_peak = jsonl_per_record(100_000 if not args.quick else 10_000, mous)
+    per_shape = {shape.name: measure_shape(shape, n, repeat) for shape in SHAPES}
+    decode, encode, memory = (total(per_shape, k) for k in ("decode", "encode", "memory"))
+    k_imp = import_time("import kotakerja", repeat + 4)
+    d_imp = import_time("import attrs, cattrs, pendulum", repeat + 4)
+    records = [
+        o
+        for shape in SHAPES
+        if issubclass(shape.kotakerja_type, kotakerja.Record)
+        for o in shape.make(200)
+    ]
+    small, small_peak = jsonl_per_record(1_000, records)
+    large, large_peak = jsonl_per_record(100_000 if not args.quick else 10_000, records)
 
     ratios = {
-        "decode_vs_pydantic": k_dec / p_dec,
-        "decode_vs_msgspec": k_dec / m_dec,
-        "encode_vs_pydantic": k_enc / p_enc,
-        "encode_vs_msgspec": k_enc / m_enc,
-        "memory_vs_msgspec": k_mem / m_mem,
-        "memory_vs_pydantic": k_mem / p_mem,
+        "decode_vs_pydantic": decode.k / decode.p,
+        "decode_vs_msgspec": decode.k / decode.m,
+        "encode_vs_pydantic": encode.k / encode.p,
+        "encode_vs_msgspec": encode.k / encode.m,
+        "memory_vs_msgspec": memory.k / memory.m,
+        "memory_vs_pydantic": memory.k / memory.p,
         "import_vs_deps": k_imp / d_imp,
         "jsonl_per_record_100k_vs_1k": large / small,
     }
-    rows = [
-        ("decode+validate, µs/doc", k_dec, p_dec, m_dec, 1e6 / n),
-        ("encode, µs/doc", k_enc, p_enc, m_enc, 1e6 / n),
-        ("memory, bytes/object", k_mem, p_mem, m_mem, 1.0),
-    ]
     print(
         f"kotakerja {kotakerja.__version__}, pydantic {pydantic.VERSION}, msgspec "
-        f"{msgspec.__version__}, Python {platform.python_version()}, {platform.machine()}"
+        f"{msgspec.__version__}, Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores"
     )
-    print(f"{'measure':<26}{'kotakerja':>12}{'pydantic':>12}{'msgspec':>12}")
-    for label, k, p, m, scale in rows:
-        print(f"{label:<26}{k * scale:>12.1f}{p * scale:>12.1f}{m * scale:>12.1f}")
+    print(f"{'shape':<8}{'measure':<26}{'kotakerja':>12}{'pydantic':>12}{'msgspec':>12}")
+    for name, measures in per_shape.items():
+        for key, label, scale in (
+            ("decode", "decode+validate, µs/doc", 1e6 / n),
+            ("encode", "encode, µs/doc", 1e6 / n),
+            ("memory", "memory, bytes/object", 1.0),
+        ):
+            r = measures[key]
+            print(
+                f"{name:<8}{label:<26}{r.k * scale:>12.1f}{r.p * scale:>12.1f}{r.m * scale:>12.1f}"
+            )
     print(f"import, ms: kotakerja {k_imp * 1e3:.0f}, attrs+cattrs+pendulum {d_imp * 1e3:.0f}")
     print(
         f"JSONL µs/record: 1k {small * 1e6:.1f}, large {large * 1e6:.1f}; "
@@ -290,8 +361,15 @@ def main() -> int:
     for key, value in ratios.items():
         print(f"  {key:<30} {value:6.2f}")
     if args.json:
+        shapes = {
+            name: {
+                **{f"{key}_vs_pydantic": r.k / r.p for key, r in measures.items()},
+                **{f"{key}_vs_msgspec": r.k / r.m for key, r in measures.items()},
+            }
+            for name, measures in per_shape.items()
+        }
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"ratios": ratios}, f, indent=2)
+            json.dump({"ratios": ratios, "shapes": shapes}, f, indent=2)
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -28,6 +29,7 @@ from ._errors import ErrorDetail, Problems, ValidationError, join_path
 __all__ = [
     "META_KEY",
     "FieldSpec",
+    "build_trusted",
     "check_fields",
     "describe_value",
     "field_specs",
@@ -398,12 +400,38 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     return result
 
 
+class _Trust(threading.local):
+    cls: type | None = None
+
+
+_TRUST = _Trust()
+
+
+def build_trusted(cls: type[T], kwargs: dict[str, Any]) -> T:
+    """Build `cls` from field values the converter has already checked, type and constraints.
+
+    Only the class's cross-field ``_check_rules`` run; the per-field checks of
+    :func:`check_fields` are skipped for this one instance (not for any other object
+    built meanwhile). For the serialization fast path only: every public
+    constructor keeps checking everything.
+    """
+    _TRUST.cls = cls
+    try:
+        return cls(**kwargs)
+    finally:
+        _TRUST.cls = None
+
+
 def check_fields(obj: Any) -> None:
     """Validate a freshly built attrs instance; raise `ValidationError` with every problem.
 
     Lists given for tuple fields are turned into tuples first, so ``parties=[a, b]``
     works as well as ``parties=(a, b)``.
     """
+    if _TRUST.cls is not None and _TRUST.cls is type(obj):
+        _TRUST.cls = None
+        _run_rules(obj)
+        return
     problems: list[ErrorDetail] | None = None
     for fs in field_specs(type(obj)):
         value = getattr(obj, fs.name)
@@ -421,6 +449,10 @@ def check_fields(obj: Any) -> None:
             problems.extend(ErrorDetail(join_path(fs.name, p), c, m) for p, c, m in result)
     if problems:
         raise ValidationError(problems)
+    _run_rules(obj)
+
+
+def _run_rules(obj: Any) -> None:
     rules = getattr(obj, "_check_rules", None)
     if rules is not None:
         collected = Problems()

@@ -145,7 +145,11 @@ class Party:
         check_fields(self)
 
     def _check_rules(self, p: Problems) -> None:
-        given = sum(x is not None for x in (self.region, self.locality, self.organization))
+        given = (
+            (self.region is not None)
+            + (self.locality is not None)
+            + (self.organization is not None)
+        )
         if given != 1:
             p.add(
                 "",
@@ -456,12 +460,12 @@ class Document(Record):
                 )
 
     def _check_scheme(self, p: Problems) -> None:
-        indo = [x for x in self.parties if x.is_indonesian_government]
-        foreign_gov = [x for x in self.parties if x.is_foreign_government]
-        others = [x for x in self.parties if x not in indo and x not in foreign_gov]
         scheme = self.scheme
         if scheme in (Scheme.BUSINESS, Scheme.OTHER):
             return
+        indo = [x for x in self.parties if x.is_indonesian_government]
+        foreign_gov = [x for x in self.parties if x.is_foreign_government]
+        others = [x for x in self.parties if x not in indo and x not in foreign_gov]
         if not indo:
             p.add(
                 "parties",

@@ -8,7 +8,6 @@ means the field is absent.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import types
@@ -66,6 +65,8 @@ def write_csv(
     if any(type(r) is not cls for r in rows):
         raise ValueError("a CSV table holds records of one type")
     cols = columns_for(cls)
+    import csv  # on first use: it is not needed to import kotakerja
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=cols, lineterminator="\n")
     writer.writeheader()
@@ -85,6 +86,8 @@ def read_csv(
     """
     records: list[Record] = []
     problems: list[tuple[int, ErrorDetail]] = []
+    import csv
+
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         for row_number, row in enumerate(reader, start=2):

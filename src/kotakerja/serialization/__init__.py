@@ -16,6 +16,7 @@ from ._converter import (
     parse_datetime,
     parse_decimal,
 )
+from ._fast import may_hold_float
 from ._json import DEFAULT_MAX_SIZE, dumps, loads
 from ._migrate import migrate, register_migration
 from ._schema import json_schema
@@ -80,7 +81,10 @@ def to_json(
     obj: Any, *, indent: int | None = None, converter: cattrs.Converter | None = None
 ) -> str:
     """JSON text for a kotakerja object; compact unless `indent` is given."""
-    return dumps(to_dict(obj, converter=converter), indent=indent)
+    data = to_dict(obj, converter=converter)
+    if converter is None and indent is None:
+        return dumps(data, floats=may_hold_float(obj))
+    return dumps(data, indent=indent)
 
 
 def from_json(

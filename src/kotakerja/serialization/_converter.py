@@ -27,6 +27,16 @@ from ..records._base import Record, record_type
 from ..values._dates import PartialDate
 from ..values._places import Country, Region
 from ..values._trade import HsCode
+from . import _fast
+from ._fast import (
+    FastPath,
+    fast_structure,
+    fast_unstructure,
+    structure_fast_path,
+    unstructure_fast_path,
+)
+from ._fast import _always_slow as _fast_always_slow
+from ._fast import _omitted_when_empty as _omit_empty
 
 __all__ = [
     "format_datetime",
@@ -520,7 +530,7 @@ def _ordered_specs(cls: type) -> list[Any]:
     return specs
 
 
-def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
+def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any], StructureHook]:
     def factory(cls: Any) -> StructureHook:
         specs = _ordered_specs(cls)
         is_record = issubclass(cls, Record)
@@ -602,7 +612,14 @@ def _attrs_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
                 raise ValidationError(errors)
             return cls(**kwargs)
 
-        return structure
+        if not fast:
+            return structure
+        header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
+        fast_path = FastPath(
+            lambda: fast_structure(conv, cls, specs, header, kind, _known()),
+            _fast_always_slow,
+        )
+        return structure_fast_path(fast_path, structure)
 
     return factory
 
@@ -651,24 +668,37 @@ def _field_unstructure(conv: cattrs.Converter, t: Any) -> UnstructureHook | None
     return hook
 
 
-def _attrs_unstructure(conv: cattrs.Converter) -> Callable[[Any], UnstructureHook]:
+def _attrs_unstructure(
+    conv: cattrs.Converter, fast: bool = True
+) -> Callable[[Any], UnstructureHook]:
     def factory(cls: Any) -> UnstructureHook:
         specs = _ordered_specs(cls)
         is_record = issubclass(cls, Record)
+        header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
         kind = cls.__dict__.get("KIND")
+
+        def info() -> Any:
+            fields = [
+                (s.name, s.type, _field_unstructure(conv, s.type), _omit_empty(s)) for s in specs
+            ]
+            return fields, header, kind
+
+        def make() -> UnstructureHook:
+            fields, header_, kind_ = info()
+            return fast_unstructure(conv, cls, fields, header_, kind_, _known())
+
+        if fast:
+            fast_path = FastPath(make, None)
+            fast_path.info = info
+            return unstructure_fast_path(fast_path)
+
+        # The reference implementation the generated functions must match.
         fields: list[tuple[str, UnstructureHook | None, bool]] | None = None
 
         def unstructure(obj: Any) -> dict[str, Any]:
             nonlocal fields
             if fields is None:
-                fields = []
-                for s in specs:
-                    default = s.attribute.default
-                    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                        omit = not s.spec.get("required_in_json")
-                    else:
-                        omit = default is None or default == ()
-                    fields.append((s.name, _field_unstructure(conv, s.type), omit))
+                fields = [(s.name, _field_unstructure(conv, s.type), _omit_empty(s)) for s in specs]
             out: dict[str, Any] = {}
             if is_record:
                 out["type"] = cls.TYPE
@@ -687,6 +717,32 @@ def _attrs_unstructure(conv: cattrs.Converter) -> Callable[[Any], UnstructureHoo
     return factory
 
 
+def _format_iso(value: Any) -> str:
+    text: str = value.format_iso()
+    return text
+
+
+def _code_of(value: Any) -> str:
+    code: str = value.code
+    return code
+
+
+def _known() -> dict[str, Any]:
+    """The hooks the generated functions may inline when a converter still uses them."""
+    return {
+        "str": _structure_str,
+        "int": _structure_int,
+        "bool": _structure_bool,
+        "enum": _enum_hook,
+        "partial_date": _structure_partial_date,
+        "region": _structure_region,
+        "enum_value": _enum_value,
+        "field_unstructure": _field_unstructure,
+        "format_iso": _format_iso,
+        "code_of": _code_of,
+    }
+
+
 def make_converter() -> cattrs.Converter:
     """A fresh converter configured for every kotakerja type.
 
@@ -695,8 +751,9 @@ def make_converter() -> cattrs.Converter:
     """
     conv = cattrs.Converter(forbid_extra_keys=True)
 
-    conv.register_structure_hook_factory(attrs.has, _attrs_structure(conv))
-    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv))
+    fast = _fast.ENABLED
+    conv.register_structure_hook_factory(attrs.has, _attrs_structure(conv, fast))
+    conv.register_unstructure_hook_factory(attrs.has, _attrs_unstructure(conv, fast))
     conv.register_structure_hook_factory(_is_tuple, _tuple_structure(conv))
     conv.register_structure_hook_factory(_is_union, _union_structure(conv))
     conv.register_structure_hook_factory(_is_mapping, _mapping_structure)
@@ -723,13 +780,13 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(pendulum.DateTime, lambda v, _: parse_datetime(v))
     conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
-    conv.register_unstructure_hook(PartialDate, lambda v: v.format_iso())
+    conv.register_unstructure_hook(PartialDate, _format_iso)
     conv.register_structure_hook(Region, _structure_region)
-    conv.register_unstructure_hook(Region, lambda v: v.code)
+    conv.register_unstructure_hook(Region, _code_of)
     conv.register_structure_hook(HsCode, _structure_hs_code)
-    conv.register_unstructure_hook(HsCode, lambda v: v.code)
+    conv.register_unstructure_hook(HsCode, _code_of)
     conv.register_structure_hook(Country, _structure_country)
-    conv.register_unstructure_hook(Country, lambda v: v.code)
+    conv.register_unstructure_hook(Country, _code_of)
     conv.register_structure_hook_func(lambda t: t is Record, _structure_any_record(conv))
     conv.register_structure_hook_func(lambda t: t is type(None), _structure_none)
     conv.register_structure_hook_func(lambda t: t is Any, lambda v, _: _json_copy(v))

@@ -1,9 +1,22 @@
-"""Strict JSON text handling: every odd input ends in a `ValidationError`."""
+"""Strict JSON text handling: every odd input ends in a `ValidationError`.
+
+When orjson is installed (extra ``fast``) it reads and writes the common case,
+with results identical to the standard library path: a parsed document is used
+only when orjson writes it back byte for byte as it came (so it had no duplicate
+keys, escapes, odd numbers or white space to interpret), and written text only
+when it holds no float and no null, the two things orjson writes differently.
+Everything else goes through the standard library, which gives every error.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+try:
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - orjson is optional
+    _orjson = None  # type: ignore[assignment]
 
 from .._errors import ValidationError
 
@@ -54,6 +67,10 @@ def loads(data: str | bytes | bytearray, *, max_size: int | None = DEFAULT_MAX_S
     ``Infinity``, numbers too long to convert, nesting too deep for the parser, and
     documents over `max_size` (``None`` for no limit).
     """
+    if _orjson is not None:
+        fast = _orjson_loads(data, max_size)
+        if fast is not _NO:
+            return fast
     if max_size is not None and len(data) > max_size:
         raise _fail(
             "kotakerja.json.too_large",
@@ -92,8 +109,54 @@ def loads(data: str | bytes | bytearray, *, max_size: int | None = DEFAULT_MAX_S
         raise _fail("kotakerja.json.invalid", f"invalid JSON: {e}") from None
 
 
-def dumps(data: Any, *, indent: int | None = None) -> str:
-    """Serialize plain data as JSON text: UTF-8 characters kept, no NaN, stable key order."""
+_NO = object()
+_PASSTHROUGH = (
+    0
+    if _orjson is None
+    else _orjson.OPT_PASSTHROUGH_DATACLASS
+    | _orjson.OPT_PASSTHROUGH_DATETIME
+    | _orjson.OPT_PASSTHROUGH_SUBCLASS
+)
+
+
+def _orjson_loads(data: Any, max_size: int | None) -> Any:
+    """The document parsed by orjson when it is sure to equal the strict parse, else `_NO`."""
+    t = type(data)
+    if t is bytes:
+        raw = data
+    elif t is str:
+        try:
+            raw = data.encode("utf-8")
+        except UnicodeEncodeError:
+            return _NO
+    else:
+        return _NO
+    if (max_size is not None and len(data) > max_size) or raw[:1] in (b"\xef", b""):
+        return _NO
+    try:
+        value = _orjson.loads(raw)
+        if _orjson.dumps(value, option=_PASSTHROUGH) == raw:
+            return value
+    except Exception:
+        pass
+    return _NO
+
+
+def dumps(data: Any, *, indent: int | None = None, floats: bool = True) -> str:
+    """Serialize plain data as JSON text: UTF-8 characters kept, no NaN, stable key order.
+
+    ``floats=False`` tells that `data` holds no float (nor NaN), which saves a check.
+    """
+    if indent is None and _orjson is not None:
+        try:
+            raw = _orjson.dumps(data, option=_PASSTHROUGH)
+        except Exception:
+            pass
+        else:
+            # orjson writes NaN as null, floats below 1e-4 without an exponent and
+            # negative exponents without a leading zero; the standard library does not.
+            if not floats or (b"e-" not in raw and b"0.0000" not in raw and b"null" not in raw):
+                return raw.decode("utf-8")
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)

@@ -17,13 +17,12 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import pendulum
-import pycountry
 
 from .._model import field_specs
 from ..records._base import EXTENSION_KEY_PATTERN, Record, record_types
 from ..values._dates import PartialDate
 from ..values._money import Money, minor_units
-from ..values._places import Country, Region, all_regions
+from ..values._places import Country, Region, _pycountry, all_regions
 from ..values._trade import HsCode
 
 __all__ = ["json_schema"]
@@ -142,7 +141,7 @@ class _Builder:
                 lambda: {
                     "type": "string",
                     "description": "ISO 3166-1 alpha-2 country code.",
-                    "enum": sorted(c.alpha_2 for c in pycountry.countries),
+                    "enum": sorted(c.alpha_2 for c in _pycountry().countries),
                 },
             )
         origin = get_origin(t)
@@ -238,7 +237,7 @@ def _amount_pattern(decimals: int) -> str:
 
 
 def _money_extra() -> dict[str, Any]:
-    codes = sorted(c.alpha_3 for c in pycountry.currencies)
+    codes = sorted(c.alpha_3 for c in _pycountry().currencies)
     groups: dict[int | None, list[str]] = {}
     for code in codes:
         groups.setdefault(minor_units(code), []).append(code)

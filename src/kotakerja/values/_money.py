@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
-import pycountry
 
 from .._errors import KotakerjaError, Problems, ValidationError
 from .._model import check_fields, meta
@@ -56,6 +55,8 @@ class CurrencyMismatchError(KotakerjaError, ValueError):
 
 @functools.cache
 def _known(code: str) -> bool:
+    import pycountry
+
     return pycountry.currencies.get(alpha_3=code) is not None
 
 

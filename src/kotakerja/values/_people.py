@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.id import npwp as _npwp
 
 from .._errors import Problems, ValidationError
 from .._model import check_fields, meta
@@ -117,6 +116,19 @@ _ACTING_PREFIX = {
 }
 
 
+def _npwp() -> Any:
+    """python-stdnum's NPWP module, imported on first use (it is slow to import)."""
+    from stdnum.id import npwp
+
+    return npwp
+
+
+def _stdnum_error() -> type[Exception]:
+    from stdnum.exceptions import ValidationError as StdnumError
+
+    return StdnumError
+
+
 def compact_npwp(text: str) -> str:
     """The digits of an NPWP written with dots and dashes, validated.
 
@@ -124,8 +136,8 @@ def compact_npwp(text: str) -> str:
     '013000666091000'
     """
     try:
-        result: str = _npwp.validate(text)
-    except StdnumError as e:
+        result: str = _npwp().validate(text)
+    except _stdnum_error() as e:
         raise ValidationError.single(
             "", "kotakerja.npwp.invalid", f"{text!r} is not a valid NPWP: {e}"
         ) from None
@@ -134,7 +146,7 @@ def compact_npwp(text: str) -> str:
 
 def format_npwp(number: str) -> str:
     """The usual printed form of an NPWP: ``01.300.066.6-091.000``."""
-    result: str = _npwp.format(number)
+    result: str = _npwp().format(number)
     return result
 
 
@@ -197,8 +209,8 @@ class Organization:
             )
         if self.npwp is not None:
             try:
-                _npwp.validate(self.npwp)
-            except StdnumError as e:
+                _npwp().validate(self.npwp)
+            except _stdnum_error() as e:
                 p.add(
                     "npwp",
                     "kotakerja.npwp.invalid",

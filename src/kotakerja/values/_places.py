@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
-import gettext
 import importlib.resources
-import io
 import re
 import zoneinfo
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
-import pycountry
 
 from .._errors import Problems, ValidationError
 from .._model import check_fields, meta
+
+if TYPE_CHECKING:
+    import gettext
+
+
+def _pycountry() -> Any:
+    """pycountry, imported on first use (it is slow to import)."""
+    import pycountry
+
+    return pycountry
+
 
 __all__ = [
     "Country",
@@ -105,6 +113,9 @@ class _Row:
 def _table() -> dict[str, _Row]:
     text = (importlib.resources.files("kotakerja") / "data" / "wilayah.csv").read_text("utf-8")
     rows = {}
+    import csv
+    import io
+
     for row in csv.DictReader(io.StringIO(text)):
         rows[row["kode"]] = _Row(
             code=row["kode"],
@@ -293,8 +304,10 @@ _ID_NAMES = {"TW": "Taiwan"}
 
 @functools.cache
 def _id_translation() -> gettext.NullTranslations:
+    import gettext
+
     try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+        return gettext.translation("iso3166-1", _pycountry().LOCALES_DIR, languages=["id"])
     except OSError:
         return gettext.NullTranslations()
 
@@ -303,7 +316,7 @@ def _id_translation() -> gettext.NullTranslations:
 def _country_index() -> dict[str, str]:
     out: dict[str, str] = {}
     tr = _id_translation()
-    for c in pycountry.countries:
+    for c in _pycountry().countries:
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
         names.add(tr.gettext(c.name))
         for n in names:
@@ -329,7 +342,7 @@ class Country:
         check_fields(self)
 
     def _check_rules(self, p: Problems) -> None:
-        if pycountry.countries.get(alpha_2=self.code) is None:
+        if _pycountry().countries.get(alpha_2=self.code) is None:
             p.add("code", "kotakerja.country.unknown", f"{self.code!r} is not an ISO 3166-1 code")
 
     @classmethod
@@ -365,7 +378,7 @@ class Country:
 
     @property
     def _record(self) -> object:
-        return pycountry.countries.get(alpha_2=self.code)
+        return _pycountry().countries.get(alpha_2=self.code)
 
     @property
     def name(self) -> str:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import enum
 import functools
 import importlib.resources
-import io
 
 import attrs
 import pendulum
@@ -132,6 +130,9 @@ def origin_rules() -> tuple[OriginRule, ...]:
         "utf-8"
     )
     rows = []
+    import csv  # on first use, with the table
+    import io
+
     for row in csv.DictReader(io.StringIO(text)):
         date = row["in_force_for_indonesia"].strip()
         rows.append(
