@@ -100,3 +100,63 @@ def test_convert_jsonl_to_json_and_back_is_lossless(tmp_path: Path) -> None:
     assert main(["convert", str(tmp_path / "d.csv"), str(tmp_path / "e.jsonl")]) == 0
     assert (tmp_path / "e.jsonl").read_text() == mous.read_text()
     assert main(["validate", str(tmp_path / "d.csv")]) == 0
+
+
+def test_ics_writes_the_calendar_of_the_bundled_examples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import icalendar
+
+    target = tmp_path / "agenda.ics"
+    assert main(["ics", "-o", str(target)]) == 0
+    assert "5 calendar entries written to" in capsys.readouterr().err
+    data = target.read_bytes()
+    assert b"\r\n" in data
+    calendar = icalendar.Calendar.from_ical(data)
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert "meeting-signing-kadin-kediri-surakarta-2021" in uids
+    assert main(["ics", "-o", str(target), "--partial", "span", "--lang", "en"]) == 0
+    spanned = icalendar.Calendar.from_ical(target.read_bytes())
+    assert {str(e["UID"]) for e in spanned.walk("VEVENT")} > uids
+
+
+def test_ics_reads_a_jsonl_register_and_rejects_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    src = tmp_path / "reg.jsonl"
+    kotakerja.examples().save_jsonl(src)
+    assert main(["ics", str(src)]) == 0
+    assert capsys.readouterr().out.startswith("BEGIN:VCALENDAR")
+    src.write_text('{"type":"meeting"}\n', encoding="utf-8")
+    assert main(["ics", str(src)]) == 1
+    assert "kotakerja.missing" in capsys.readouterr().err
+    assert main(["ics", str(tmp_path / "none.txt")]) == 2
+
+
+def test_convert_a_mixed_register_to_csv_needs_a_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    src = tmp_path / "all.jsonl"
+    kotakerja.examples().save_jsonl(src)
+    assert main(["convert", str(src), str(tmp_path / "x.csv")]) == 2
+    assert "--type" in capsys.readouterr().err
+    target = tmp_path / "shipments.csv"
+    assert main(["convert", str(src), str(target), "--type", "export_shipment"]) == 0
+    table = kotakerja.Register.load_csv(target, check_references=False)
+    assert len(table) == 7
+    assert main(["convert", str(src), str(target), "--type", "nothing"]) == 2
+
+
+def test_report_lists_open_and_overdue_follow_ups(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--on", "2023-09-01", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Open follow-ups (4, overdue 1)" in out
+    overdue = next(line for line in out.splitlines() if line.endswith("overdue"))
+    assert overdue.startswith("meeting-jakarta-shanghai-2023")
+    assert "August 2023" in overdue
+    assert main(["report", "--on", "2023-09-01"]) == 0
+    assert "Tindak lanjut terbuka (4, terlambat 1)" in capsys.readouterr().out

@@ -10,7 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from ._errors import ErrorDetail, ValidationError
@@ -20,6 +20,9 @@ from .register._storage import iter_jsonl
 from .serialization import from_dict, json_schema
 from .serialization._json import loads
 from .values._places import find_regions
+
+if TYPE_CHECKING:
+    from .register import Register
 
 __all__ = ["main"]
 
@@ -208,8 +211,6 @@ def _kind_of(path: str, given: str | None) -> str:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from . import examples
-    from .register import Register
     from .report import render_report
     from .values._dates import PartialDate
 
@@ -218,40 +219,76 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     except ValidationError as e:
         print(f"kotakerja: --on: {e.errors[0].message}", file=sys.stderr)
         return 2
-    if args.path is None:
-        register = examples()
-    else:
-        try:
-            if os.path.isdir(args.path):
-                register = Register.load_folder(args.path)
-            else:
-                register = Register.load_jsonl(args.path)
-        except (ValidationError, OSError) as e:
-            print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
-            return 2
+    try:
+        register = _load(args.path)
+    except (ValidationError, _Unusable, OSError) as e:
+        print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
+        return 2
     width = shutil.get_terminal_size().columns if out.isatty() else None
     out.write(render_report(register, on=on, lang=args.lang, width=width))
     return 0
 
 
+def _load(path: str | None, kind: str | None = None) -> Register:
+    """The register at `path` (JSON Lines, JSON, CSV or a folder); the examples when None.
+
+    `kind` overrides the file type the name suggests.
+    """
+    from . import examples
+    from .register import Register
+
+    if path is None:
+        return examples()
+    if os.path.isdir(path):
+        return Register.load_folder(path)
+    kind = _kind_of(path, kind)
+    if kind == "jsonl":
+        return Register.load_jsonl(path)
+    if kind == "csv":
+        return Register.load_csv(path)
+    data = loads(Path(path).read_bytes())
+    items = data if isinstance(data, list) else [data]
+    return Register(from_dict(Record, item) for item in items)
+
+
+def _ics(args: argparse.Namespace, out: TextIO) -> int:
+    from .calendar import to_ical
+
+    try:
+        register = _load(args.path)
+    except ValidationError as e:
+        for err in e.errors:
+            print(f"kotakerja: {args.path}: {err}", file=sys.stderr)
+        return 1
+    except (_Unusable, OSError) as e:
+        print(f"kotakerja: {e}", file=sys.stderr)
+        return 2
+    data = to_ical(register, locale=args.lang, partial=args.partial)
+    entries = data.count(b"BEGIN:VEVENT")
+    if args.output in (None, "-"):
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(data.decode("utf-8"))
+        else:  # bytes as they are: iCalendar lines end in CRLF on every platform
+            out.flush()
+            buffer.write(data)
+            buffer.flush()
+    else:
+        from .register import atomic_write
+
+        atomic_write(args.output, (data.decode("utf-8"),))
+    print(f"{entries} calendar entries written to {args.output or 'standard output'}",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import Register, atomic_write, read_csv
+    from .register import atomic_write
     from .serialization._json import dumps
 
     try:
-        src_kind = _kind_of(args.source, args.source_format)
         dst_kind = _kind_of(args.target, args.target_format)
-        if src_kind == "csv":
-            records, problems = read_csv(args.source)
-            if problems:
-                raise ValidationError(err for _, err in problems)
-            register = Register(records)
-        elif src_kind == "jsonl":
-            register = Register.load_jsonl(args.source)
-        else:
-            data = loads(Path(args.source).read_bytes())
-            items = data if isinstance(data, list) else [data]
-            register = Register(from_dict(Record, item) for item in items)
+        register = _load(args.source, args.source_format)
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {args.source}: {err}", file=sys.stderr)
@@ -299,7 +336,7 @@ def _parser() -> argparse.ArgumentParser:
     search.set_defaults(func=_regions_search)
 
     report = sub.add_parser("report", help="summary of a register (default: the bundled examples)")
-    report.add_argument("path", nargs="?", help="a JSON Lines file or a folder of JSON files")
+    report.add_argument("path", nargs="?", help="JSON Lines, JSON, CSV or a folder of JSON files")
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
     report.set_defaults(func=_report)
@@ -323,6 +360,22 @@ def _parser() -> argparse.ArgumentParser:
         "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
     )
     convert.set_defaults(func=_convert)
+
+    ics = sub.add_parser(
+        "ics", help="write the meetings and events of a register as an iCalendar file"
+    )
+    ics.add_argument(
+        "path", nargs="?", help="JSON Lines, JSON, CSV or a folder (default: the bundled examples)"
+    )
+    ics.add_argument("-o", "--output", help="the .ics file to write (default: standard output)")
+    ics.add_argument("--lang", choices=("id", "en"), default="id", help="language of the texts")
+    ics.add_argument(
+        "--partial",
+        choices=("skip", "span"),
+        default="skip",
+        help="dates known only to the month or year: leave out (skip) or span the whole period",
+    )
+    ics.set_defaults(func=_ics)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")

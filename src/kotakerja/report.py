@@ -27,6 +27,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "uncertain": "tidak pasti",
         "shipments": "Ekspor per negara tujuan",
         "unknown": "tidak diketahui",
+        "follow_ups": "Tindak lanjut terbuka ({n}, terlambat {late})",
+        "overdue": "terlambat",
+        "open": "terbuka",
     },
     "en": {
         "title": "Cooperation report as of {date}",
@@ -40,12 +43,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "uncertain": "uncertain",
         "shipments": "Export shipments by destination",
         "unknown": "unknown",
+        "follow_ups": "Open follow-ups ({n}, overdue {late})",
+        "overdue": "overdue",
+        "open": "open",
     },
 }
 
 _DOC_COLUMNS = {
     "id": ("ID", "Jenis", "Judul", "Skema", "Ditandatangani", "Status", "Berakhir"),
     "en": ("ID", "Kind", "Title", "Scheme", "Signed", "Status", "Expires"),
+}
+
+_FOLLOW_UP_COLUMNS = {
+    "id": ("Pertemuan", "Tindak lanjut", "Penanggung jawab", "Tenggat", "Status"),
+    "en": ("Meeting", "Follow-up", "Owner", "Due", "Status"),
 }
 
 _SHIPMENT_COLUMNS = {
@@ -174,6 +185,29 @@ def _expiring(ctx: _Context) -> list[str]:
     return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
 
 
+def _follow_ups(ctx: _Context) -> list[str]:
+    labels = ctx.labels
+    entries = ctx.register.open_follow_ups(on=ctx.day)
+    rows = [
+        (
+            e.meeting.id,
+            e.follow_up.action,
+            e.follow_up.owner.name if e.follow_up.owner is not None else "—",
+            ctx.date(e.follow_up.due),
+            labels["overdue"] if e.overdue else labels["open"],
+        )
+        for e in entries
+    ]
+    late = sum(e.overdue for e in entries)
+    head = labels["follow_ups"].format(n=len(entries), late=late)
+    body = (
+        _table(_FOLLOW_UP_COLUMNS[ctx.lang], rows, ctx.width, flexible=(1, 2))
+        if rows
+        else [labels["none"]]
+    )
+    return [head, *body]
+
+
 def _shipments(ctx: _Context) -> list[str]:
     labels = ctx.labels
     names = _SHIPMENT_STATUS[ctx.lang]
@@ -211,7 +245,12 @@ def _shipments(ctx: _Context) -> list[str]:
     return [labels["shipments"], *body]
 
 
-_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (_documents, _expiring, _shipments)
+_SECTIONS: tuple[Callable[[_Context], list[str]], ...] = (
+    _documents,
+    _expiring,
+    _follow_ups,
+    _shipments,
+)
 
 
 def render_report(
@@ -225,7 +264,8 @@ def render_report(
     """A plain-text summary of `register` on a date (default today), in ``id`` or ``en``.
 
     Record counts; the MoUs and agreements with their status on that date and those
-    expiring within the policy's window; export shipments by destination country with
+    expiring within the policy's window; the follow-ups of meetings still open, overdue
+    ones marked; export shipments by destination country with
     their status once that day is over and their value per currency. Tables are
     shrunk to `width` characters (default 160), cutting the longest cells short.
     """

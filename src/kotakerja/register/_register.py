@@ -11,6 +11,7 @@ import pendulum
 from .._errors import ErrorDetail, ValidationError
 from ..records._agreements import Document, DocumentStatus, Scheme
 from ..records._base import Record, Ref
+from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportShipment, shipments_by_destination
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
@@ -260,6 +261,30 @@ class Register:
             day = _as_day(on)
             docs = [d for d in docs if d.status_on(day) is status]
         return tuple(docs)
+
+    # Follow-ups ------------------------------------------------------------------------
+
+    def open_follow_ups(
+        self, *, on: PartialDate | pendulum.Date | None = None
+    ) -> tuple[FollowUpEntry, ...]:
+        """Follow-ups of every meeting still open on `on` (default today), earliest due first.
+
+        Each entry carries its meeting, its index and whether it is overdue; a due date
+        known only to the month is overdue once that month is over.
+        """
+        return open_follow_ups(self, on=on)
+
+    def overdue_follow_ups(
+        self, *, on: PartialDate | pendulum.Date | None = None
+    ) -> tuple[FollowUpEntry, ...]:
+        """The open follow-ups whose due date has certainly passed on `on` (default today).
+
+        >>> import kotakerja
+        >>> reg = kotakerja.examples()
+        >>> [e.path for e in reg.overdue_follow_ups(on=kotakerja.PartialDate.parse("2023-09-01"))]
+        ['[meeting-jakarta-shanghai-2023].follow_ups[1]']
+        """
+        return tuple(e for e in self.open_follow_ups(on=on) if e.overdue)
 
     # Shipments -------------------------------------------------------------------------
 
