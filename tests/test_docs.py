@@ -42,3 +42,17 @@ def test_docstring_examples_run(name: str) -> None:
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_csv_column_lists_in_the_docs_match_the_code() -> None:
+    import kotakerja
+    from kotakerja.register import columns_for
+
+    text = (ROOT / "docs" / "csv-tables.md").read_text(encoding="utf-8")
+    listed = re.findall(r"<!-- columns: (\w+) -->\n(.*?)\n\n", text, re.DOTALL)
+    assert {name for name, _ in listed} == {"mou", "agreement", "export_shipment"}
+    for name, body in listed:
+        documented = re.findall(r"`(\w+)`", body)
+        assert documented == columns_for(kotakerja.record_type(name)), name
+        table_rows = set(re.findall(r"^\| `(\w+)` \|", text, re.MULTILINE))
+        assert set(documented) <= table_rows, name

@@ -281,8 +281,9 @@ class Register:
 
         >>> import kotakerja
         >>> reg = kotakerja.examples()
-        >>> [e.path for e in reg.overdue_follow_ups(on=kotakerja.PartialDate.parse("2023-09-01"))]
-        ['[meeting-jakarta-shanghai-2023].follow_ups[1]']
+        >>> late = reg.overdue_follow_ups(on=kotakerja.PartialDate.parse("2023-09-01"))
+        >>> print(late[0].meeting.id, late[0].follow_up.due)
+        meeting-jakarta-shanghai-2023 2023-08
         """
         return tuple(e for e in self.open_follow_ups(on=on) if e.overdue)
 
