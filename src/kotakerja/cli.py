@@ -251,18 +251,26 @@ def _load(path: str | None, kind: str | None = None) -> Register:
     return Register(from_dict(Record, item) for item in items)
 
 
-def _ics(args: argparse.Namespace, out: TextIO) -> int:
-    from .calendar import to_ical
-
+def _load_or_exit_code(path: str | None, kind: str | None = None) -> Register | int:
+    """The register at `path`, or the exit code after printing why it cannot be had:
+    1 for invalid records (every problem listed), 2 for a file that cannot be read."""
     try:
-        register = _load(args.path)
+        return _load(path, kind)
     except ValidationError as e:
         for err in e.errors:
-            print(f"kotakerja: {args.path}: {err}", file=sys.stderr)
+            print(f"kotakerja: {path}: {err}", file=sys.stderr)
         return 1
     except (_Unusable, OSError) as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
+
+
+def _ics(args: argparse.Namespace, out: TextIO) -> int:
+    from .calendar import to_ical
+
+    register = _load_or_exit_code(args.path)
+    if isinstance(register, int):
+        return register
     data = to_ical(register, locale=args.lang, partial=args.partial)
     entries = data.count(b"BEGIN:VEVENT")
     if args.output in (None, "-"):
@@ -288,14 +296,12 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         dst_kind = _kind_of(args.target, args.target_format)
-        register = _load(args.source, args.source_format)
-    except ValidationError as e:
-        for err in e.errors:
-            print(f"kotakerja: {args.source}: {err}", file=sys.stderr)
-        return 1
-    except (_Unusable, OSError) as e:
+    except _Unusable as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
+    register = _load_or_exit_code(args.source, args.source_format)
+    if isinstance(register, int):
+        return register
     written = len(register)
     if dst_kind == "csv":
         types = sorted({r.TYPE for r in register})
