@@ -103,6 +103,11 @@ def parse_date(text: Any) -> pendulum.Date:
     )
 
 
+_ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
+_MINUTE = dt.timedelta(minutes=1)
+_ZERO = dt.timedelta(0)
+
+
 def parse_datetime(text: Any) -> pendulum.DateTime:
     """Parse an aware ISO 8601 date-time, with its IANA zone in brackets when it has one.
 
@@ -145,13 +150,25 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
         )
     if zone_name is None:
         return pendulum.instance(parsed)
-    try:
-        zone = pendulum.timezone(zone_name)
-    except Exception:
-        raise ValidationError.single(
-            "", "kotakerja.time_zone.unknown", f"{zone_name!r} is not an IANA time zone"
-        ) from None
-    local = pendulum.instance(parsed).in_timezone(zone)
+    zone = _ZONES.get(zone_name)
+    if zone is None:
+        try:
+            zone = pendulum.timezone(zone_name)
+        except Exception:
+            raise ValidationError.single(
+                "", "kotakerja.time_zone.unknown", f"{zone_name!r} is not an IANA time zone"
+            ) from None
+        if len(_ZONES) < 1000:
+            _ZONES[zone_name] = zone
+    offset = parsed.utcoffset()
+    if type(zone) is pendulum.Timezone and offset is not None and offset % _MINUTE == _ZERO:
+        # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
+        d = parsed.astimezone(zone)
+        local = pendulum.DateTime(
+            d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
+        )
+    else:
+        local = pendulum.instance(parsed).in_timezone(zone)
     if local.utcoffset() != parsed.utcoffset():
         raise ValidationError.single(
             "",
@@ -740,6 +757,7 @@ def _known() -> dict[str, Any]:
         "field_unstructure": _field_unstructure,
         "format_iso": _format_iso,
         "code_of": _code_of,
+        "hs_code": _structure_hs_code,
     }
 
 
