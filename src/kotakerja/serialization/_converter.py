@@ -79,6 +79,10 @@ def parse_decimal(text: Any) -> Decimal:
     return Decimal(text)
 
 
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    return parse_decimal(value)
+
+
 def format_decimal(value: Decimal) -> str:
     """A decimal in plain positional notation, trailing zeros as given: never an exponent."""
     text = format(value, "f")
@@ -104,8 +108,6 @@ def parse_date(text: Any) -> pendulum.Date:
 
 
 _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
-_MINUTE = dt.timedelta(minutes=1)
-_ZERO = dt.timedelta(0)
 
 
 def parse_datetime(text: Any) -> pendulum.DateTime:
@@ -161,7 +163,12 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
         if len(_ZONES) < 1000:
             _ZONES[zone_name] = zone
     offset = parsed.utcoffset()
-    if type(zone) is pendulum.Timezone and offset is not None and offset % _MINUTE == _ZERO:
+    if (
+        type(zone) is pendulum.Timezone
+        and offset is not None
+        and not offset.microseconds
+        and not offset.seconds % 60
+    ):
         # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
         d = parsed.astimezone(zone)
         local = pendulum.DateTime(
@@ -177,6 +184,10 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
             f"at that time ({local.isoformat()[-6:]})",
         )
     return local
+
+
+def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
+    return parse_datetime(value)
 
 
 def format_datetime(value: pendulum.DateTime) -> str:
@@ -758,6 +769,8 @@ def _known() -> dict[str, Any]:
         "format_iso": _format_iso,
         "code_of": _code_of,
         "hs_code": _structure_hs_code,
+        "decimal": _structure_decimal,
+        "datetime": _structure_datetime,
     }
 
 
@@ -791,11 +804,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, lambda v, _: parse_decimal(v))
+    conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, format_decimal)
     conv.register_structure_hook(pendulum.Date, lambda v, _: parse_date(v))
     conv.register_unstructure_hook(pendulum.Date, lambda v: v.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, lambda v, _: parse_datetime(v))
+    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
     conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, _format_iso)

@@ -22,10 +22,12 @@ import re
 import threading
 import types
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
+import pendulum
 
 from .._errors import Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
@@ -237,6 +239,16 @@ def _emit_value(
         src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
         src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
         return
+    if t is Decimal and hook is known["decimal"]:
+        src.add(ind, f"if type({var}) is not str or len({var}) > _max_decimal: raise _SLOW")
+        src.add(ind, f"if _decimal_rx({var}) is None: raise _SLOW")
+        src.add(ind, f"{out} = _Decimal({var})")
+        _generic_constraints(src, ind, t, out, spec)
+        return
+    if t is pendulum.DateTime and hook is known["datetime"]:
+        src.add(ind, f"{out} = _parse_datetime({var})")
+        _generic_constraints(src, ind, t, out, spec)
+        return
     if t is HsCode and hook is known["hs_code"]:
         src.add(ind, f"if type({var}) is not str: raise _SLOW")
         src.add(ind, f"{out} = _hs_codes.get({var})")
@@ -312,7 +324,7 @@ def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Cal
 
 
 def _structure_globals() -> dict[str, Any]:
-    from ._converter import _check_text
+    from ._converter import _DECIMAL_RX, _MAX_DECIMAL_TEXT, _check_text, parse_datetime
 
     return {
         "_SLOW": _SLOW,
@@ -324,6 +336,10 @@ def _structure_globals() -> dict[str, Any]:
         "_Region": Region,
         "_hs_code": _hs_code,
         "_hs_codes": _HS_CODES,
+        "_max_decimal": _MAX_DECIMAL_TEXT,
+        "_decimal_rx": _DECIMAL_RX.fullmatch,
+        "_Decimal": Decimal,
+        "_parse_datetime": parse_datetime,
     }
 
 
