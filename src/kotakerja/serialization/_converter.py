@@ -174,6 +174,8 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
         local = pendulum.DateTime(
             d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
         )
+        if d.utcoffset() == offset:
+            return local
     else:
         local = pendulum.instance(parsed).in_timezone(zone)
     if local.utcoffset() != parsed.utcoffset():
