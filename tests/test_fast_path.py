@@ -7,12 +7,14 @@ types added later are compared too.
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import threading
 from typing import Any
 
 import attrs
 import cattrs
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +23,7 @@ import kotakerja
 from kotakerja import Mou, PartialDate, Record, ValidationError
 from kotakerja._model import check_fields, meta
 from kotakerja.serialization import _fast, _json, make_converter
+from kotakerja.serialization._converter import format_datetime, parse_datetime
 from kotakerja.testing import from_type
 
 _PUBLIC_TYPES = [
@@ -411,3 +414,51 @@ def test_classes_with_their_own_post_init_are_built_through_init(
     # The trust given to one converter-built instance is not left over for the next.
     with pytest.raises(ValidationError):
         _Logged(name=5)  # type: ignore[arg-type]
+
+
+def _zoned_reference(text: str) -> Any:
+    """What parse_datetime gave through pendulum alone, before its shortcut."""
+    base, zone_name = text[: text.index("[")], text[text.index("[") + 1 : -1]
+    parsed = datetime.datetime.fromisoformat(base)
+    return pendulum.instance(parsed).in_timezone(pendulum.timezone(zone_name))
+
+
+_ZONES = ["Asia/Jakarta", "Asia/Jayapura", "America/New_York", "Europe/London", "Asia/Kolkata"]
+
+
+@settings(max_examples=300, database=None)
+@given(
+    instant=st.datetimes(
+        min_value=datetime.datetime(1901, 1, 1),
+        max_value=datetime.datetime(2099, 12, 31),
+    ),
+    zone=st.sampled_from(_ZONES),
+)
+def test_zoned_times_parse_as_pendulum_parses_them(instant: Any, zone: str) -> None:
+    aware = instant.replace(tzinfo=datetime.timezone.utc).astimezone(pendulum.timezone(zone))
+    text = aware.isoformat() + f"[{zone}]"
+    got, want = parse_datetime(text), _zoned_reference(text)
+    assert (repr(got), got.fold, got.tzinfo, type(got)) == (
+        repr(want),
+        want.fold,
+        want.tzinfo,
+        type(want),
+    )
+    assert format_datetime(got) == format_datetime(want)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021-11-07T01:30:00-04:00[America/New_York]",
+        "2021-11-07T01:30:00-05:00[America/New_York]",
+        "2021-10-31T01:30:00+01:00[Europe/London]",
+        "2021-10-31T01:30:00+00:00[Europe/London]",
+        "2021-12-13T10:00:00.123456+07:00[Asia/Jakarta]",
+        "2021-12-13T10:00:00+00:00[UTC]",
+        "2021-12-13T03:00:00+00:00[Etc/UTC]",
+    ],
+)
+def test_zoned_times_on_folds_parse_as_pendulum_parses_them(text: str) -> None:
+    got, want = parse_datetime(text), _zoned_reference(text)
+    assert (repr(got), got.fold, got.tzinfo) == (repr(want), want.fold, want.tzinfo)

@@ -24,9 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import icalendar
 import pendulum
 
 from ._version import __version__
@@ -34,6 +33,9 @@ from .records._base import Record
 from .records._meetings import Event, Meeting, ScheduleStatus
 from .values._dates import DatePrecision, Period
 from .values._topics import topic_label
+
+if TYPE_CHECKING:
+    import icalendar
 
 __all__ = ["to_ical"]
 
@@ -110,6 +112,8 @@ def _entry(
     partial: str,
     titles: dict[str, str],
 ) -> icalendar.Event | None:
+    import icalendar  # on first use: it is slow to import
+
     words = _WORDS[locale]
     ev = icalendar.Event()
     ev.add("uid", record.id)
@@ -196,6 +200,8 @@ def to_ical(
     )
     records = [r for r in items if isinstance(r, (Meeting, Event))]
     titles = {r.id: r.title for r in records if isinstance(r, Event)}
+    import icalendar  # on first use: it is slow to import
+
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//kotakerja//kotakerja {__version__}//EN")
     cal.add("version", "2.0")

@@ -9,7 +9,6 @@ from typing import ClassVar
 
 import attrs
 import pendulum
-import pycountry
 
 from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
@@ -17,7 +16,7 @@ from .._model import check_fields, meta
 from ..values._dates import DatePrecision, PartialDate
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
-from ..values._places import Country, Region
+from ..values._places import Country, Region, _pycountry
 from ..values._provenance import Source
 from ..values._trade import HsCode, Incoterm, OriginRule, TransportMode, allowed_origin_rules
 from ..values._trade import origin_rules as _origin_rules
@@ -274,8 +273,14 @@ class DeliveryTerms:
         return f"{self.incoterm.value} {self.named_place} (Incoterms 2020)"
 
 
+_ALPHA_2: frozenset[str] | None = None
+
+
 def _locode_country(code: str) -> str | None:
-    return code[:2] if pycountry.countries.get(alpha_2=code[:2]) is not None else None
+    global _ALPHA_2
+    if _ALPHA_2 is None:  # the country codes, read from pycountry on first use
+        _ALPHA_2 = frozenset(c.alpha_2.lower() for c in _pycountry().countries)
+    return code[:2] if code[:2].lower() in _ALPHA_2 else None  # as pycountry: any case
 
 
 @attrs.frozen(kw_only=True)

@@ -79,6 +79,10 @@ def parse_decimal(text: Any) -> Decimal:
     return Decimal(text)
 
 
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    return parse_decimal(value)
+
+
 def format_decimal(value: Decimal) -> str:
     """A decimal in plain positional notation, trailing zeros as given: never an exponent."""
     text = format(value, "f")
@@ -101,6 +105,9 @@ def parse_date(text: Any) -> pendulum.Date:
     raise ValidationError.single(
         "", "kotakerja.date.unparseable", f"{shown!r} is not an ISO date YYYY-MM-DD"
     )
+
+
+_ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
 
 
 def parse_datetime(text: Any) -> pendulum.DateTime:
@@ -145,13 +152,32 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
         )
     if zone_name is None:
         return pendulum.instance(parsed)
-    try:
-        zone = pendulum.timezone(zone_name)
-    except Exception:
-        raise ValidationError.single(
-            "", "kotakerja.time_zone.unknown", f"{zone_name!r} is not an IANA time zone"
-        ) from None
-    local = pendulum.instance(parsed).in_timezone(zone)
+    zone = _ZONES.get(zone_name)
+    if zone is None:
+        try:
+            zone = pendulum.timezone(zone_name)
+        except Exception:
+            raise ValidationError.single(
+                "", "kotakerja.time_zone.unknown", f"{zone_name!r} is not an IANA time zone"
+            ) from None
+        if len(_ZONES) < 1000:
+            _ZONES[zone_name] = zone
+    offset = parsed.utcoffset()
+    if (
+        type(zone) is pendulum.Timezone
+        and offset is not None
+        and not offset.microseconds
+        and not offset.seconds % 60
+    ):
+        # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
+        d = parsed.astimezone(zone)
+        local = pendulum.DateTime(
+            d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
+        )
+        if d.utcoffset() == offset:
+            return local
+    else:
+        local = pendulum.instance(parsed).in_timezone(zone)
     if local.utcoffset() != parsed.utcoffset():
         raise ValidationError.single(
             "",
@@ -160,6 +186,10 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
             f"at that time ({local.isoformat()[-6:]})",
         )
     return local
+
+
+def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
+    return parse_datetime(value)
 
 
 def format_datetime(value: pendulum.DateTime) -> str:
@@ -740,6 +770,9 @@ def _known() -> dict[str, Any]:
         "field_unstructure": _field_unstructure,
         "format_iso": _format_iso,
         "code_of": _code_of,
+        "hs_code": _structure_hs_code,
+        "decimal": _structure_decimal,
+        "datetime": _structure_datetime,
     }
 
 
@@ -773,11 +806,11 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, lambda v, _: parse_decimal(v))
+    conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, format_decimal)
     conv.register_structure_hook(pendulum.Date, lambda v, _: parse_date(v))
     conv.register_unstructure_hook(pendulum.Date, lambda v: v.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, lambda v, _: parse_datetime(v))
+    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
     conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
     conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_unstructure_hook(PartialDate, _format_iso)

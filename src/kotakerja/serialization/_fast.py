@@ -22,16 +22,19 @@ import re
 import threading
 import types
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
+import pendulum
 
 from .._errors import Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
 from ..values._dates import PartialDate
 from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
+from ..values._trade import HsCode
 
 __all__ = [
     "ENABLED",
@@ -72,6 +75,18 @@ def _partial_date(value: Any) -> PartialDate:
         if len(_PARTIAL_DATES) >= _PARTIAL_DATES_MAX:
             _PARTIAL_DATES.clear()
         _PARTIAL_DATES[value] = found
+    return found
+
+
+_HS_CODES: dict[str, HsCode] = {}
+
+
+def _hs_code(value: str) -> HsCode:
+    """An HS code from its text, shared between documents (it is immutable)."""
+    found = HsCode.parse(value)
+    if len(_HS_CODES) >= _PARTIAL_DATES_MAX:
+        _HS_CODES.clear()
+    _HS_CODES[value] = found
     return found
 
 
@@ -224,6 +239,22 @@ def _emit_value(
         src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
         src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
         return
+    if t is Decimal and hook is known["decimal"]:
+        src.add(ind, f"if type({var}) is not str or len({var}) > _max_decimal: raise _SLOW")
+        src.add(ind, f"if _decimal_rx({var}) is None: raise _SLOW")
+        src.add(ind, f"{out} = _Decimal({var})")
+        _generic_constraints(src, ind, t, out, spec)
+        return
+    if t is pendulum.DateTime and hook is known["datetime"]:
+        src.add(ind, f"{out} = _parse_datetime({var})")
+        _generic_constraints(src, ind, t, out, spec)
+        return
+    if t is HsCode and hook is known["hs_code"]:
+        src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        src.add(ind, f"{out} = _hs_codes.get({var})")
+        src.add(ind, f"if {out} is None: {out} = _hs_code({var})")
+        _generic_constraints(src, ind, t, out, spec)
+        return
     item = _tuple_item(t)
     if item is not None:
         src.add(ind, f"if type({var}) is not list: raise _SLOW")
@@ -233,6 +264,17 @@ def _emit_value(
             src.add(ind + 1, "if type(_x) is not str: raise _SLOW")
             src.add(ind + 1, "if not _x.isascii(): _check_text(_x)")
             src.add(ind, f"{out} = tuple({var})")
+        elif (
+            isinstance(item, type)
+            and issubclass(item, enum.Enum)
+            and item_hook in (known["enum"](item), known["str"])
+            and all(type(m.value) is str for m in item)
+            and not _constraint_checks_of(item)
+        ):
+            members = src.name({m.value: m for m in item}, "e")
+            src.add(ind, f"for _x in {var}:")
+            src.add(ind + 1, "if type(_x) is not str: raise _SLOW")
+            src.add(ind, f"{out} = tuple([{members}[_x] for _x in {var}])")
         else:
             fn = src.name(_item_function(conv, item, known), "f")
             src.add(ind, f"{out} = tuple(map({fn}, {var}))")
@@ -248,6 +290,12 @@ def _emit_value(
         tp = src.name(t, "t")
         src.add(ind, f"{out} = {h}({var}, {tp})")
     _generic_constraints(src, ind, t, out, spec)
+
+
+def _constraint_checks_of(t: Any) -> bool:
+    from .._model import _constraint_checks
+
+    return bool(_constraint_checks(t, {}))
 
 
 def _generic_constraints(src: _Source, ind: int, t: Any, var: str, spec: Any) -> None:
@@ -276,7 +324,7 @@ def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Cal
 
 
 def _structure_globals() -> dict[str, Any]:
-    from ._converter import _check_text
+    from ._converter import _DECIMAL_RX, _MAX_DECIMAL_TEXT, _check_text, parse_datetime
 
     return {
         "_SLOW": _SLOW,
@@ -286,6 +334,12 @@ def _structure_globals() -> dict[str, Any]:
         "_partial_dates": _PARTIAL_DATES,
         "_regions": _REGIONS,
         "_Region": Region,
+        "_hs_code": _hs_code,
+        "_hs_codes": _HS_CODES,
+        "_max_decimal": _MAX_DECIMAL_TEXT,
+        "_decimal_rx": _DECIMAL_RX.fullmatch,
+        "_Decimal": Decimal,
+        "_parse_datetime": parse_datetime,
     }
 
 

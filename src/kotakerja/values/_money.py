@@ -111,8 +111,13 @@ class Money:
             )
             return
         units = minor_units(self.currency)
+        if units is None:
+            return
+        exponent = self.amount.as_tuple().exponent
+        if not isinstance(exponent, int) or -exponent <= units:
+            return  # as written it has no more decimals than allowed; trailing zeros only lower it
         needed = _decimals_needed(self.amount)
-        if units is not None and needed > units:
+        if needed > units:
             p.add(
                 "amount",
                 "kotakerja.money.too_many_decimals",

@@ -1,0 +1,68 @@
+"""The package loads its public names on first use, with the same names as before."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kotakerja
+
+
+def _type_checking_names() -> set[str]:
+    tree = ast.parse(Path(kotakerja.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If))
+    assert ast.unparse(block.test) == "TYPE_CHECKING"
+    return {
+        a.asname or a.name for n in block.body if isinstance(n, ast.ImportFrom) for a in n.names
+    }
+
+
+def test_lazy_table_matches_the_names_for_type_checkers() -> None:
+    assert set(kotakerja._LAZY) == _type_checking_names()
+
+
+def test_every_public_name_resolves_and_is_listed() -> None:
+    names = set(kotakerja.__all__)
+    assert names <= set(dir(kotakerja))
+    assert names - {"__version__", "examples"} == set(kotakerja._LAZY)
+    for name in kotakerja.__all__:
+        assert getattr(kotakerja, name) is not None
+
+
+def test_from_import_and_submodules() -> None:
+    from kotakerja import Mou, from_json, to_json
+
+    mou = kotakerja.examples().of_type(Mou)[0]
+    assert from_json(Mou, to_json(mou)) == mou
+    assert kotakerja.serialization.to_json is to_json
+    assert kotakerja.register.iter_jsonl is kotakerja.iter_jsonl
+    assert pickle.loads(pickle.dumps(mou)) == mou
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="NoSuchName"):
+        kotakerja.NoSuchName  # type: ignore[attr-defined]
+
+
+def test_import_loads_no_records_and_no_slow_dependencies() -> None:
+    code = (
+        "import sys, kotakerja; "
+        "print(sorted(m for m in ('attrs', 'cattrs', 'pendulum', 'icalendar', 'pycountry', "
+        "'kotakerja.records', 'kotakerja.serialization') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_using_every_name_loads_neither_icalendar_nor_pycountry() -> None:
+    code = (
+        "import sys, kotakerja; [getattr(kotakerja, n) for n in kotakerja.__all__]; "
+        "print(sorted(m for m in ('icalendar', 'pycountry', 'stdnum') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
