@@ -66,3 +66,26 @@ def test_using_every_name_loads_neither_icalendar_nor_pycountry() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_fresh_process_reads_every_record_type_right_after_import(tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    kotakerja.examples().save_jsonl(path)
+    code = f"""
+import kotakerja
+print(",".join(sorted(kotakerja.record_types())))
+types = set()
+with open({str(path)!r}, encoding="utf-8") as handle:
+    for line in handle:
+        types.add(kotakerja.from_json(kotakerja.Record, line).TYPE)
+print(",".join(sorted(types)))
+try:
+    kotakerja.Ref(type="nonsense", id="x")
+except kotakerja.ValidationError as e:
+    print(e.codes[0])
+print(len(kotakerja.json_schema(kotakerja.Record)["$defs"]) > 6)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    every = "agreement,event,export_release,export_shipment,meeting,mou"
+    in_examples = "event,export_release,export_shipment,meeting,mou"
+    assert out.stdout.split() == [every, in_examples, "kotakerja.ref.unknown_type", "True"]

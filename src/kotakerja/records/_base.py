@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
@@ -33,6 +35,31 @@ _ID_RX = re.compile(ID_PATTERN)
 _EXT_RX = re.compile(EXTENSION_KEY_PATTERN)
 
 _REGISTRY: dict[str, type[Record]] = {}
+
+_BUILTIN_MODULES = (
+    "kotakerja.records._agreements",
+    "kotakerja.records._meetings",
+    "kotakerja.records._shipments",
+)
+_builtin_loaded = False
+_builtin_lock = threading.RLock()
+
+
+def _registry() -> dict[str, type[Record]]:
+    """The record classes by type name, the built-in ones always among them.
+
+    The package loads its modules on first use, so a lookup by name imports the
+    built-in record modules first: a document of any type can be read right after
+    ``import kotakerja``.
+    """
+    global _builtin_loaded
+    if not _builtin_loaded:
+        with _builtin_lock:
+            if not _builtin_loaded:
+                for name in _BUILTIN_MODULES:
+                    importlib.import_module(name)
+                _builtin_loaded = True
+    return _REGISTRY
 
 R = TypeVar("R", bound="Record")
 
@@ -146,15 +173,16 @@ class Record:
 
 def record_types() -> Mapping[str, type[Record]]:
     """Every top-level record class by its `type` name."""
-    return dict(_REGISTRY)
+    return dict(_registry())
 
 
 def record_type(name: str) -> type[Record]:
     """The record class for a `type` name; `ValidationError` if unknown."""
+    registry = _registry()
     try:
-        return _REGISTRY[name]
+        return registry[name]
     except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
+        known = ", ".join(sorted(registry))
         raise ValidationError.single(
             "type", "kotakerja.record.unknown_type", f"unknown record type {name!r}; known: {known}"
         ) from None
@@ -175,8 +203,9 @@ class Ref:
         check_fields(self)
 
     def _check_rules(self, p: Problems) -> None:
-        if _REGISTRY and self.type not in _REGISTRY:
-            known = ", ".join(sorted(_REGISTRY))
+        registry = _registry()
+        if self.type not in registry:
+            known = ", ".join(sorted(registry))
             p.add(
                 "type",
                 "kotakerja.ref.unknown_type",
