@@ -61,6 +61,7 @@ def _registry() -> dict[str, type[Record]]:
                 _builtin_loaded = True
     return _REGISTRY
 
+
 R = TypeVar("R", bound="Record")
 
 
