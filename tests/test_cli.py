@@ -160,3 +160,17 @@ def test_report_lists_open_and_overdue_follow_ups(capsys: pytest.CaptureFixture[
     assert "August 2023" in overdue
     assert main(["report", "--on", "2023-09-01"]) == 0
     assert "Tindak lanjut terbuka (4, terlambat 1)" in capsys.readouterr().out
+
+
+def test_convert_and_ics_accept_references_to_records_kept_elsewhere(tmp_path: Path) -> None:
+    import icalendar
+
+    import kotakerja
+
+    ceremony = kotakerja.examples().get("meeting-signing-kadin-kediri-surakarta-2021")
+    src = tmp_path / "ceremony.json"
+    src.write_text(kotakerja.to_json(ceremony), encoding="utf-8")
+    assert main(["convert", str(src), str(tmp_path / "ceremony.csv")]) == 0
+    assert main(["ics", str(tmp_path / "ceremony.csv"), "-o", str(tmp_path / "c.ics")]) == 0
+    entries = icalendar.Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in entries] == [ceremony.id]

@@ -229,33 +229,38 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _load(path: str | None, kind: str | None = None) -> Register:
+def _load(path: str | None, kind: str | None = None, *, check_references: bool = True) -> Register:
     """The register at `path` (JSON Lines, JSON, CSV or a folder); the examples when None.
 
-    `kind` overrides the file type the name suggests.
+    `kind` overrides the file type the name suggests. Without `check_references`, a
+    file may point to records kept elsewhere (a table of one record type, say).
     """
     from . import examples
     from .register import Register
 
+    checked = check_references
     if path is None:
         return examples()
     if os.path.isdir(path):
-        return Register.load_folder(path)
+        return Register.load_folder(path, check_references=checked)
     kind = _kind_of(path, kind)
     if kind == "jsonl":
-        return Register.load_jsonl(path)
+        return Register.load_jsonl(path, check_references=checked)
     if kind == "csv":
-        return Register.load_csv(path)
+        return Register.load_csv(path, check_references=checked)
     data = loads(Path(path).read_bytes())
     items = data if isinstance(data, list) else [data]
-    return Register(from_dict(Record, item) for item in items)
+    return Register((from_dict(Record, item) for item in items), check_references=checked)
 
 
 def _load_or_exit_code(path: str | None, kind: str | None = None) -> Register | int:
-    """The register at `path`, or the exit code after printing why it cannot be had:
-    1 for invalid records (every problem listed), 2 for a file that cannot be read."""
+    """The records at `path`, or the exit code after printing why they cannot be had:
+    1 for invalid records (every problem listed), 2 for a file that cannot be read.
+
+    References to records outside the file are allowed: converting or exporting part
+    of a register is common."""
     try:
-        return _load(path, kind)
+        return _load(path, kind, check_references=False)
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {path}: {err}", file=sys.stderr)
