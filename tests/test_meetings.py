@@ -400,7 +400,7 @@ class TestParticipantsAndIndices:
 class Note(Record):
     """A record type that follow-ups may not point to, for the link tests."""
 
-    TYPE: ClassVar[str] = "test_note"
+    TYPE: ClassVar[str] = "test_meeting_note"
 
     text: str
 
@@ -440,7 +440,7 @@ class TestLinks:
         bad = {
             "action": "x",
             "status": "done",
-            "concerns": [{"type": "mou", "id": "m"}, {"type": "test_note", "id": "n"}],
+            "concerns": [{"type": "mou", "id": "m"}, {"type": "test_meeting_note", "id": "n"}],
             "closed_by": {"type": "event", "id": "e"},
         }
         with pytest.raises(ValidationError) as exc:

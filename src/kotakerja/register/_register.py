@@ -228,12 +228,12 @@ class Register:
     def by_region(self, region: Region | str) -> tuple[Record, ...]:
         """Records involving `region`; a province includes its regencies and cities."""
         target = Region.get(region) if isinstance(region, str) else region
-        return tuple(r for r in self if any(target.contains(x) for x in self.regions_of(r)))
+        return tuple(r for r in self if self.involves(r, target))
 
     def by_country(self, country: Country | str) -> tuple[Record, ...]:
         """Records involving a partner country (ISO code or `Country`)."""
         target = Country.get(country) if isinstance(country, str) else country
-        return tuple(r for r in self if target in self.countries_of(r))
+        return tuple(r for r in self if self.involves(r, target))
 
     # Documents ---------------------------------------------------------------------
 
