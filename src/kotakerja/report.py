@@ -192,7 +192,7 @@ def _follow_ups(ctx: _Context) -> list[str]:
         (
             e.meeting.id,
             e.follow_up.action,
-            e.follow_up.owner.name if e.follow_up.owner is not None else "—",
+            e.follow_up.owner.label(ctx.lang) if e.follow_up.owner is not None else "—",
             ctx.date(e.follow_up.due),
             labels["overdue"] if e.overdue else labels["open"],
         )

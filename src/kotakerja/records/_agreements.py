@@ -173,10 +173,21 @@ class Party:
 
     @property
     def name(self) -> str:
+        """The party as a register lists it, in Indonesian: ``Pemerintah Kota Surakarta``."""
+        return self.label("id")
+
+    def label(self, locale: str = "id") -> str:
+        """The party's name in Indonesian (``id``) or English (``en``).
+
+        >>> Party(region=Region.get("33.72")).label("en")
+        'Government of Kota Surakarta'
+        """
         if self.region is not None:
+            if locale == "en":
+                return f"Government of {self.region.name}"
             return f"Pemerintah {self.region.name}"
         if self.locality is not None:
-            return str(self.locality)
+            return self.locality.format(locale)
         assert self.organization is not None
         return self.organization.name
 

@@ -463,5 +463,13 @@ class ForeignLocality:
         """The zone's abbreviation now, e.g. CST."""
         return str(pendulum.now(self.time_zone).format("zz"))
 
+    def format(self, locale: str = "id") -> str:
+        """The name with its country in Indonesian (``id``) or English (``en``).
+
+        >>> ForeignLocality.city("Shanghai", "CN", "Asia/Shanghai").format()
+        'Shanghai, Cina'
+        """
+        return f"{self.name}, {self.country.format(locale)}"
+
     def __str__(self) -> str:
         return f"{self.name}, {self.country.name}"
