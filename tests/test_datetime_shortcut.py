@@ -88,6 +88,8 @@ def test_local_times_read_as_the_full_reading_reads_them(
         return
     text = f"{local.isoformat()}{_offset_text(minutes)}[{zone_name}]"
     assert _shortcut(text) == _full(text)
+    value = pendulum.DateTime(*local.timetuple()[:6], local.microsecond, zone, fold=fold)
+    assert format_datetime(value) == _converter._format_datetime_in_full(value)
 
 
 @settings(max_examples=400, database=None)
@@ -161,9 +163,18 @@ def test_the_shortcuts_are_taken() -> None:
     assert format_datetime(value) == text
 
 
-def test_times_that_are_not_plain_pendulum_times_are_written_in_full() -> None:
+def test_times_made_by_pendulum_with_either_fold_are_written_as_before() -> None:
     repeated = parse_datetime("2021-11-07T01:30:00-05:00[America/New_York]")
     assert repeated.fold == 1
     assert format_datetime(repeated) == "2021-11-07T01:30:00-05:00[America/New_York]"
+    for zone in _ZONES:
+        for month in (1, 3, 4, 7, 10, 11):
+            for hour in (0, 1, 2, 3):
+                made = pendulum.datetime(2021, month, 7, hour, 30, tz=zone)
+                for value in (made, made.replace(fold=0), made.replace(fold=1)):
+                    assert format_datetime(value) == _converter._format_datetime_in_full(value)
+
+
+def test_times_that_are_not_plain_pendulum_times_are_written_in_full() -> None:
     fixed = parse_datetime("2021-12-13T10:00:00+07:00")
     assert format_datetime(fixed) == "2021-12-13T10:00:00+07:00"

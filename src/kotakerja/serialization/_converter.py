@@ -254,18 +254,31 @@ def _remember_ending(text: str, zone: pendulum.Timezone, offset: dt.timedelta) -
 def format_datetime(value: pendulum.DateTime) -> str:
     """The inverse of :func:`parse_datetime`: ISO 8601 with the IANA zone in brackets."""
     tz = value.tzinfo
-    if type(tz) is _Timezone and type(value) is _DateTime and not value.fold:
+    if type(tz) is _Timezone and type(value) is _DateTime:
         # The local time written by a plain datetime, whose offset in the zone is a quick
         # look-up, and the ending for that offset as isoformat() wrote it the first time.
-        local = _naive(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-        )
+        # (pendulum.datetime() sets fold=1 on every time it makes, so both are common.)
+        if value.fold:
+            local = _naive(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                fold=1,
+            )
+        else:
+            local = _naive(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+            )
         key = (tz.key, tz.utcoffset(local))
         ending = _WRITE_ENDINGS.get(key)  # type: ignore[arg-type]
         text = local.isoformat()
