@@ -178,3 +178,34 @@ def test_times_made_by_pendulum_with_either_fold_are_written_as_before() -> None
 def test_times_that_are_not_plain_pendulum_times_are_written_in_full() -> None:
     fixed = parse_datetime("2021-12-13T10:00:00+07:00")
     assert format_datetime(fixed) == "2021-12-13T10:00:00+07:00"
+
+
+@settings(max_examples=400, database=None)
+@given(
+    a=_LOCAL,
+    b=_LOCAL,
+    fold_a=st.integers(0, 1),
+    fold_b=st.integers(0, 1),
+    zone_a=st.sampled_from(_ZONES),
+    zone_b=st.sampled_from(_ZONES),
+    near=st.booleans(),
+)
+def test_leg_times_compare_as_datetime_compares_them(
+    a: datetime.datetime,
+    b: datetime.datetime,
+    fold_a: int,
+    fold_b: int,
+    zone_a: str,
+    zone_b: str,
+    near: bool,
+) -> None:
+    from kotakerja.records._shipments import _earlier
+
+    if near:  # within a day, where offsets and folds decide
+        b = a + (b - datetime.datetime(2000, 1, 1)) % datetime.timedelta(days=1)
+    x = pendulum.DateTime(*a.timetuple()[:6], a.microsecond, pendulum.timezone(zone_a), fold=fold_a)
+    y = pendulum.DateTime(*b.timetuple()[:6], b.microsecond, pendulum.timezone(zone_b), fold=fold_b)
+    assert _earlier(x, y) == (x < y)
+    assert _earlier(y, x) == (y < x)
+    fixed = pendulum.instance(datetime.datetime(2021, 1, 1, tzinfo=datetime.timezone.utc))
+    assert _earlier(x, fixed) == (x < fixed)
