@@ -209,3 +209,78 @@ def test_leg_times_compare_as_datetime_compares_them(
     assert _earlier(y, x) == (y < x)
     fixed = pendulum.instance(datetime.datetime(2021, 1, 1, tzinfo=datetime.timezone.utc))
     assert _earlier(x, fixed) == (x < fixed)
+
+
+def _invoice_reference(shipment: Any) -> list[tuple[str, str, str]]:
+    """The invoice rule as first written: check every line, then add the values up."""
+    from decimal import Decimal
+
+    from kotakerja.records._shipments import _value_of
+
+    out: list[tuple[str, str, str]] = []
+    total = shipment.invoice_total
+    if total is None:
+        return out
+    if total.amount < 0:
+        out.append(("invoice_total.amount", "kotakerja.money.negative", ""))
+    if not shipment.goods:
+        return out
+    clean = True
+    for i, line in enumerate(shipment.goods):
+        if line.value is None:
+            out.append((f"goods[{i}].value", "kotakerja.goods.value_missing", ""))
+            clean = False
+        elif line.value.currency != total.currency:
+            out.append((f"goods[{i}].value.currency", "kotakerja.goods.currency_mismatch", ""))
+            clean = False
+    if clean:
+        summed = _value_of(shipment.goods).get(total.currency, Decimal(0))
+        if summed != total.amount:
+            message = (
+                f"line values add up to {summed} {total.currency}; "
+                f"the invoice total is {total.amount}"
+            )
+            out.append(
+                ("invoice_total.amount", "kotakerja.shipment.invoice_total_mismatch", message)
+            )
+    return out
+
+
+_AMOUNTS = st.decimals(min_value=-5, max_value=10**6, places=2, allow_nan=False)
+
+
+@settings(max_examples=300, database=None)
+@given(
+    lines=st.lists(
+        st.one_of(st.none(), st.tuples(_AMOUNTS, st.sampled_from(["IDR", "EUR", "USD"]))),
+        max_size=5,
+    ),
+    total=st.one_of(st.none(), st.tuples(_AMOUNTS, st.sampled_from(["IDR", "USD"]))),
+    exact=st.booleans(),
+)
+def test_invoice_rule_reports_as_first_written(lines: Any, total: Any, exact: bool) -> None:
+    from kotakerja import Money
+    from kotakerja._errors import Problems
+    from kotakerja.records._shipments import ExportShipment, GoodsLine
+
+    goods = tuple(
+        GoodsLine(
+            description=f"line {i}",
+            value=None if v is None else Money(amount=abs(v[0]), currency=v[1]),
+        )
+        for i, v in enumerate(lines)
+    )
+    if exact and total is not None:
+        total = (sum((g.value.amount for g in goods if g.value), total[0] * 0), total[1])
+    # The rule reads only these two fields.
+    target = object.__new__(ExportShipment)
+    object.__setattr__(target, "goods", goods)
+    object.__setattr__(
+        target,
+        "invoice_total",
+        None if total is None else Money(amount=total[0], currency=total[1]),
+    )
+    p = Problems()
+    target._check_invoice(p)
+    got = [(d.path, d.code, d.message if "total_mismatch" in d.code else "") for d in p]
+    assert got == _invoice_reference(target)

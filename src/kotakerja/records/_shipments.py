@@ -635,30 +635,34 @@ class ExportShipment(Record):
         if not self.goods:
             return
         clean = True
+        currency = total.currency
+        # What _value_of(self.goods).get(currency, Decimal(0)) gives once every line has a
+        # value in the invoice currency: the same additions in the same order.
+        summed = Decimal(0)
         for i, line in enumerate(self.goods):
-            if line.value is None:
+            value = line.value
+            if value is None:
                 p.add(
                     f"goods[{i}].value",
                     "kotakerja.goods.value_missing",
                     "with an invoice total, every line needs its value",
                 )
                 clean = False
-            elif line.value.currency != total.currency:
+            elif value.currency != currency:
                 p.add(
                     f"goods[{i}].value.currency",
                     "kotakerja.goods.currency_mismatch",
-                    f"line value is in {line.value.currency}; the invoice is in {total.currency}",
+                    f"line value is in {value.currency}; the invoice is in {currency}",
                 )
                 clean = False
-        if clean:
-            summed = _value_of(self.goods).get(total.currency, Decimal(0))
-            if summed != total.amount:
-                p.add(
-                    "invoice_total.amount",
-                    "kotakerja.shipment.invoice_total_mismatch",
-                    f"line values add up to {summed} {total.currency}; "
-                    f"the invoice total is {total.amount}",
-                )
+            elif clean:
+                summed = summed + value.amount
+        if clean and summed != total.amount:
+            p.add(
+                "invoice_total.amount",
+                "kotakerja.shipment.invoice_total_mismatch",
+                f"line values add up to {summed} {currency}; the invoice total is {total.amount}",
+            )
 
     def _check_transport(self, p: Problems) -> None:
         legs = self.legs
