@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -283,6 +284,38 @@ def _locode_country(code: str) -> str | None:
     return code[:2] if code[:2].lower() in _ALPHA_2 else None  # as pycountry: any case
 
 
+def _earlier(a: pendulum.DateTime, b: pendulum.DateTime) -> bool:
+    """``a < b``; for times in two IANA zones, through their UTC wall times.
+
+    datetime's own comparison looks up both offsets through pendulum's subclass, which
+    zoneinfo can only read attribute by attribute; plain datetimes look up quickly.
+    """
+    za, zb = a.tzinfo, b.tzinfo
+    if (
+        za is zb
+        or type(za) is not _Timezone
+        or type(zb) is not _Timezone
+        or type(a) is not _DateTime
+        or type(b) is not _DateTime
+    ):
+        return a < b
+    return _utc_wall(a, za) < _utc_wall(b, zb)
+
+
+def _utc_wall(t: pendulum.DateTime, zone: pendulum.Timezone) -> _dt.datetime:
+    if t.fold:
+        local = _dt.datetime(
+            t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, fold=1
+        )
+    else:
+        local = _dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+    return local - zone.utcoffset(local)  # type: ignore[operator]
+
+
+_DateTime = pendulum.DateTime
+_Timezone = pendulum.Timezone
+
+
 @attrs.frozen(kw_only=True)
 class TransportLeg:
     """One leg of the journey (*ruas angkutan*): mode, UN/LOCODE places, carrier and times.
@@ -319,10 +352,11 @@ class TransportLeg:
                     "kotakerja.locode.unknown_country",
                     f"{code!r} does not start with an ISO 3166-1 country code",
                 )
-        for kind in ("planned", "actual"):
-            dep = getattr(self, f"{kind}_departure")
-            arr = getattr(self, f"{kind}_arrival")
-            if dep is not None and arr is not None and arr < dep:
+        for kind, dep, arr in (
+            ("planned", self.planned_departure, self.planned_arrival),
+            ("actual", self.actual_departure, self.actual_arrival),
+        ):
+            if dep is not None and arr is not None and _earlier(arr, dep):
                 p.add(
                     f"{kind}_arrival",
                     "kotakerja.leg.arrival_before_departure",
@@ -601,30 +635,34 @@ class ExportShipment(Record):
         if not self.goods:
             return
         clean = True
+        currency = total.currency
+        # What _value_of(self.goods).get(currency, Decimal(0)) gives once every line has a
+        # value in the invoice currency: the same additions in the same order.
+        summed = Decimal(0)
         for i, line in enumerate(self.goods):
-            if line.value is None:
+            value = line.value
+            if value is None:
                 p.add(
                     f"goods[{i}].value",
                     "kotakerja.goods.value_missing",
                     "with an invoice total, every line needs its value",
                 )
                 clean = False
-            elif line.value.currency != total.currency:
+            elif value.currency != currency:
                 p.add(
                     f"goods[{i}].value.currency",
                     "kotakerja.goods.currency_mismatch",
-                    f"line value is in {line.value.currency}; the invoice is in {total.currency}",
+                    f"line value is in {value.currency}; the invoice is in {currency}",
                 )
                 clean = False
-        if clean:
-            summed = _value_of(self.goods).get(total.currency, Decimal(0))
-            if summed != total.amount:
-                p.add(
-                    "invoice_total.amount",
-                    "kotakerja.shipment.invoice_total_mismatch",
-                    f"line values add up to {summed} {total.currency}; "
-                    f"the invoice total is {total.amount}",
-                )
+            elif clean:
+                summed = summed + value.amount
+        if clean and summed != total.amount:
+            p.add(
+                "invoice_total.amount",
+                "kotakerja.shipment.invoice_total_mismatch",
+                f"line values add up to {summed} {currency}; the invoice total is {total.amount}",
+            )
 
     def _check_transport(self, p: Problems) -> None:
         legs = self.legs

@@ -110,6 +110,17 @@ def parse_date(text: Any) -> pendulum.Date:
 _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
 
 
+# "+07:00[Asia/Jakarta]" -> (zone, offset): the offset-and-zone endings already read once
+# and written exactly as format_datetime writes them.
+_READ_ENDINGS: dict[str, tuple[pendulum.Timezone, dt.timedelta]] = {}
+# (zone name, offset) -> "+07:00[Asia/Jakarta]", the ending format_datetime writes.
+_WRITE_ENDINGS: dict[tuple[str, dt.timedelta], str] = {}
+_DateTime = pendulum.DateTime
+_Timezone = pendulum.Timezone
+_naive = dt.datetime
+_naive_fromisoformat = dt.datetime.fromisoformat
+
+
 def parse_datetime(text: Any) -> pendulum.DateTime:
     """Parse an aware ISO 8601 date-time, with its IANA zone in brackets when it has one.
 
@@ -117,6 +128,41 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
     ``2021-12-13T03:00:00+00:00`` gives a fixed offset. A time without an offset is
     rejected: kotakerja never guesses a zone.
     """
+    if type(text) is str:
+        # The form format_datetime writes, with an ending seen before: the local time is
+        # read alone and its offset in the zone looked up on a plain datetime, which is
+        # what astimezone would give without converting through UTC.
+        cut = 26 if text[19:20] == "." else 19
+        known = _READ_ENDINGS.get(text[cut:])
+        if known is not None and text[10:11] == "T":
+            try:
+                local = _naive_fromisoformat(text[:cut])
+            except ValueError:
+                local = None
+            if local is not None and local.tzinfo is None:
+                zone, offset = known
+                before = zone.utcoffset(local)
+                year, month, day = local.year, local.month, local.day
+                hour, minute, second, micro = (
+                    local.hour,
+                    local.minute,
+                    local.second,
+                    local.microsecond,
+                )
+                after = zone.utcoffset(
+                    _naive(year, month, day, hour, minute, second, micro, fold=1)
+                )
+                # before == after: an ordinary time; before > after: a repeated hour, the
+                # first pass (fold 0) or the second (fold 1); before < after: a skipped hour,
+                # which no offset matches (left to the full reading for its report).
+                if before == offset and before >= after:  # type: ignore[operator]
+                    return _DateTime(year, month, day, hour, minute, second, micro, zone)
+                if after == offset and before > after:  # type: ignore[operator]
+                    return _DateTime(year, month, day, hour, minute, second, micro, zone, fold=1)
+    return _parse_datetime_in_full(text)
+
+
+def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
     if type(text) is not str:
         raise _type_error("an ISO 8601 date-time string", text)
     shown = text if len(text) <= 60 else text[:57] + "..."
@@ -175,6 +221,7 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
             d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
         )
         if d.utcoffset() == offset:
+            _remember_ending(text, zone, offset)
             return local
     else:
         local = pendulum.instance(parsed).in_timezone(zone)
@@ -192,8 +239,59 @@ def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
     return parse_datetime(value)
 
 
+def _remember_ending(text: str, zone: pendulum.Timezone, offset: dt.timedelta) -> None:
+    """Remember ``text``'s offset-and-zone ending when it is written as format_datetime does."""
+    if offset.microseconds or offset.seconds % 60 or len(_READ_ENDINGS) >= 1000:
+        return
+    minutes = offset.days * 1440 + offset.seconds // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    ending = f"{sign}{hours:02d}:{minutes:02d}[{zone.name}]"
+    if text.endswith(ending) and len(text) - len(ending) in (19, 26):
+        _READ_ENDINGS[ending] = (zone, offset)
+
+
 def format_datetime(value: pendulum.DateTime) -> str:
     """The inverse of :func:`parse_datetime`: ISO 8601 with the IANA zone in brackets."""
+    tz = value.tzinfo
+    if type(tz) is _Timezone and type(value) is _DateTime:
+        # The local time written by a plain datetime, whose offset in the zone is a quick
+        # look-up, and the ending for that offset as isoformat() wrote it the first time.
+        # (pendulum.datetime() sets fold=1 on every time it makes, so both are common.)
+        if value.fold:
+            local = _naive(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+                fold=1,
+            )
+        else:
+            local = _naive(
+                value.year,
+                value.month,
+                value.day,
+                value.hour,
+                value.minute,
+                value.second,
+                value.microsecond,
+            )
+        key = (tz.key, tz.utcoffset(local))
+        ending = _WRITE_ENDINGS.get(key)  # type: ignore[arg-type]
+        text = local.isoformat()
+        if ending is None:
+            full = value.isoformat()
+            ending = f"{full[len(text) :]}[{tz.name}]"
+            if len(_WRITE_ENDINGS) < 1000:
+                _WRITE_ENDINGS[key] = ending  # type: ignore[index]
+        return text + ending
+    return _format_datetime_in_full(value)
+
+
+def _format_datetime_in_full(value: pendulum.DateTime) -> str:
     text = value.isoformat()
     tz = value.tzinfo
     if isinstance(tz, pendulum.Timezone):

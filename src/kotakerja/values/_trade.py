@@ -90,7 +90,10 @@ class Incoterm(str, enum.Enum):
     @property
     def sea_only(self) -> bool:
         """FAS, FOB, CFR and CIF are for sea and inland waterway transport only."""
-        return self in (Incoterm.FAS, Incoterm.FOB, Incoterm.CFR, Incoterm.CIF)
+        return self in _SEA_ONLY
+
+
+_SEA_ONLY = frozenset((Incoterm.FAS, Incoterm.FOB, Incoterm.CFR, Incoterm.CIF))
 
 
 class TransportMode(str, enum.Enum):
