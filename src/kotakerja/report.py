@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 
 from ._check import Policy
 from .records._agreements import Agreement, Document, DocumentStatus
-from .records._shipments import ShipmentStatus
+from .records._shipments import ReleaseTotals, ShipmentStatus
 from .register import Register
 from .values._dates import PartialDate
 from .values._money import Money
@@ -215,19 +214,14 @@ def _shipments(ctx: _Context) -> list[str]:
     groups = ctx.register.shipments_by_destination()
     for code, group in sorted(groups.items(), key=lambda kv: kv[1][0].destination.format(ctx.lang)):
         counts: dict[str, int] = {}
-        values: dict[str, Decimal] = {}
-        unknown_value = 0
         for shipment in group:
             status = shipment.status_after(ctx.day)
             name = names[status] if status is not None else "—"
             counts[name] = counts.get(name, 0) + 1
-            own = shipment.values()
-            unknown_value += not own
-            for currency, amount in own.items():
-                values[currency] = values.get(currency, Decimal(0)) + amount
-        shown = [Money(amount=a, currency=c).format() for c, a in sorted(values.items())]
-        if unknown_value:
-            shown.append(f"{unknown_value}× {labels['unknown']}")
+        totals = ReleaseTotals.of(group)
+        shown = [Money(amount=a, currency=c).format() for c, a in sorted(totals.values.items())]
+        if totals.without_value:
+            shown.append(f"{totals.without_value}× {labels['unknown']}")
         rows.append(
             (
                 group[0].destination.format(ctx.lang),

@@ -23,21 +23,25 @@ def _official(name: str, title: str, role: RoleClass) -> Witness:
     return Witness(person=Person(name=name), position=Position(title=title, role=role))
 
 
-def build() -> list[Record]:
-    """The three MoUs: Jakarta–Shanghai (2020) and the two signed at Hotel Paragon Solo (2021)."""
-    shanghai = ForeignLocality(
+def shanghai() -> ForeignLocality:
+    """Shanghai, a province-level municipality: Jakarta's sister city."""
+    return ForeignLocality(
         name="Shanghai",
         country=Country.get("CN"),
         level=LocalityLevel.PROVINCE,
         time_zone="Asia/Shanghai",
     )
+
+
+def build() -> list[Record]:
+    """The three MoUs: Jakarta–Shanghai (2020) and the two signed at Hotel Paragon Solo (2021)."""
     jakarta_shanghai = Mou(
         id="mou-jakarta-shanghai-2020",
         title="Nota kesepahaman kerja sama kota bersahabat Jakarta–Shanghai",
         kind=DocumentKind.NOTA_KESEPAHAMAN,
         scheme=Scheme.KSDPL,
         ksdpl_kind=KsdplKind.SISTER_CITY,
-        parties=(Party(region=Region.get("31")), Party(locality=shanghai)),
+        parties=(Party(region=Region.get("31")), Party(locality=shanghai())),
         signatures=(
             Signature(
                 party=0, date=PartialDate(year=2020, month=10, day=23), method=SigningMethod.POST

@@ -36,8 +36,9 @@ from ..values._people import (
     Position,
     RoleClass,
 )
-from ..values._places import Country, ForeignLocality, LocalityLevel, Region
+from ..values._places import Country, Region
 from ..values._provenance import Source
+from . import _agreements
 from ._shipments import _NEWS as NEWS
 from ._shipments import RELEASE_ID
 
@@ -369,12 +370,7 @@ def _shanghai() -> list[Record]:
         sources=(source,),
     )
     jakarta = Region.get("31")
-    shanghai = ForeignLocality(
-        name="Shanghai",
-        country=Country.get("CN"),
-        level=LocalityLevel.PROVINCE,
-        time_zone="Asia/Shanghai",
-    )
+    shanghai = _agreements.shanghai()
     meeting = Meeting(
         id="meeting-jakarta-shanghai-2023",
         title="Pertemuan Pj Gubernur DKI Jakarta dengan Wali Kota Shanghai",
