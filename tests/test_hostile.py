@@ -198,9 +198,9 @@ _JUNK = st.one_of(
     st.integers(-(10**20), 10**20),
     st.floats(allow_nan=False),
     st.text(max_size=5),
-    st.just([]),
-    st.just({}),
-    st.just({"kind": "x"}),
+    st.builds(list),
+    st.builds(dict),
+    st.builds(lambda: {"kind": "x"}),
 )
 
 
