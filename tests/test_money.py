@@ -90,3 +90,43 @@ def test_amount_text_round_trips(d: Decimal) -> None:
 @given(from_type(Money))
 def test_generated_money_round_trips(m: Money) -> None:
     assert from_json(Money, to_json(m)) == m
+
+
+_ANY_DECIMAL = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=False, allow_infinity=False, places=0).map(lambda d: d.scaleb(30)),
+    st.decimals(allow_nan=False, allow_infinity=False, places=12),
+    st.sampled_from([Decimal("0E-9"), Decimal("-0.00"), Decimal("1E+3"), Decimal("12.5000000")]),
+)
+
+
+def _too_many_decimals_reference(amount: Decimal, units: int) -> bool:
+    exponent = amount.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and max(0, -exponent) > units
+
+
+@given(_ANY_DECIMAL, st.sampled_from(["IDR", "JPY", "OMR", "CLF"]))
+def test_decimals_rule_agrees_with_the_exponent_of_the_normalized_amount(
+    amount: Decimal, currency: str
+) -> None:
+    from kotakerja.values._money import minor_units
+
+    units = minor_units(currency)
+    assert units is not None
+    if _too_many_decimals_reference(amount, units):
+        with pytest.raises(ValidationError) as exc:
+            Money(amount=amount, currency=currency)
+        assert _errs(exc) == [("amount", "kotakerja.money.too_many_decimals")]
+    else:
+        assert Money(amount=amount, currency=currency).amount is amount
+
+
+@given(_ANY_DECIMAL)
+def test_decimals_are_written_in_plain_notation_as_given(amount: Decimal) -> None:
+    from kotakerja.serialization._converter import format_decimal
+
+    text = format_decimal(amount)
+    expected = format(amount, "f")
+    assert text == ("0" if expected == "-0" else expected)
+    assert "E" not in text
+    assert Decimal(text) == amount

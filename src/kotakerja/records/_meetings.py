@@ -295,7 +295,8 @@ class Participant:
     def _check_rules(self, p: Problems) -> None:
         if self.person is None and self.position is None:
             p.add("", "kotakerja.participant.empty", "a participant needs a person or a position")
-        if len(set(self.roles)) != len(self.roles):
+        roles = self.roles
+        if len(roles) > 1 and len({r._value_ for r in roles}) != len(roles):
             p.add("roles", "kotakerja.participant.duplicate_role", "a role is listed twice")
 
     @property
@@ -786,7 +787,11 @@ class Meeting(Record):
                         )
 
     def _check_follow_ups(self, p: Problems) -> None:
-        period = self.period()
+        if not self.follow_ups:
+            return
+        # The meeting's days are only needed when a follow-up says when it was closed.
+        closed = any(f.closed_on is not None for f in self.follow_ups)
+        period = self.period() if closed else None
         for i, f in enumerate(self.follow_ups):
             if f.closed_by is not None and f.closed_by == self.ref:
                 p.add(

@@ -85,7 +85,9 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
 
 def format_decimal(value: Decimal) -> str:
     """A decimal in plain positional notation, trailing zeros as given: never an exponent."""
-    text = format(value, "f")
+    text = str(value)  # plain notation unless the exponent is positive or very small
+    if "E" in text:
+        text = format(value, "f")
     return "0" if text == "-0" else text
 
 

@@ -133,6 +133,40 @@ class _Source:
 # Structure ------------------------------------------------------------------------------
 
 
+_MATCHERS: dict[str, tuple[set[str], Callable[[str], Any]]] = {}
+_MEMO_LENGTH = 16
+_MEMO_SIZE = 1024
+
+
+def _matcher(pattern: str) -> tuple[set[str], Callable[[str], Any]]:
+    """Short strings known to match `pattern`, and a fullmatch that adds to them.
+
+    Codes (currencies, UN/LOCODEs, units, ...) repeat from document to document; a
+    set look-up is several times cheaper than the regular expression. Only short
+    strings are kept, and at most a thousand or so per pattern.
+    """
+    found = _MATCHERS.get(pattern)
+    if found is not None:
+        return found
+    ok: set[str] = set()
+    fullmatch = re.compile(pattern).fullmatch
+
+    def check(value: str) -> Any:
+        m = fullmatch(value)
+        if m is not None and len(value) <= _MEMO_LENGTH and len(ok) < _MEMO_SIZE:
+            ok.add(value)
+        return m
+
+    _MATCHERS[pattern] = (ok, check)
+    return ok, check
+
+
+def _emit_pattern(src: _Source, ind: int, var: str, pattern: str) -> None:
+    ok, check = _matcher(pattern)
+    known, rx = src.name(ok, "ok"), src.name(check, "rx")
+    src.add(ind, f"if {var} not in {known} and {rx}({var}) is None: raise _SLOW")
+
+
 def _length_test(var: str, spec: Any, is_str: bool) -> str | None:
     """A test true when `var` has a wrong length, or None when any length will do."""
     min_length = spec.get("min_length")
@@ -161,8 +195,7 @@ def _str_constraints(src: _Source, ind: int, var: str, spec: Any, is_str: bool) 
     if pattern:
         if not is_str:
             return False
-        rx = src.name(re.compile(pattern).fullmatch, "rx")
-        src.add(ind, f"if {rx}({var}) is None: raise _SLOW")
+        _emit_pattern(src, ind, var, pattern)
     return True
 
 
@@ -195,8 +228,7 @@ def _emit_value(
         src.add(ind, f"if not {var}.isascii(): _check_text({var})")
         pattern = spec.get("pattern")
         if pattern:
-            rx = src.name(re.compile(pattern).fullmatch, "rx")
-            src.add(ind, f"if {rx}({var}) is None: raise _SLOW")
+            _emit_pattern(src, ind, var, pattern)
         if any(r is not None for r in ranges):
             _generic_constraints(src, ind, t, var, spec)
         src.add(ind, f"{out} = {var}")

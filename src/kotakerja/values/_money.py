@@ -113,9 +113,17 @@ class Money:
         units = minor_units(self.currency)
         if units is None:
             return
-        exponent = self.amount.as_tuple().exponent
-        if not isinstance(exponent, int) or -exponent <= units:
-            return  # as written it has no more decimals than allowed; trailing zeros only lower it
+        # Decimals as written: str() writes a finite amount in plain notation with every
+        # digit of its exponent unless the exponent is positive or very small ("E" then).
+        text = str(self.amount)
+        if "E" not in text:
+            dot = text.find(".")
+            if dot < 0 or len(text) - dot - 1 <= units:
+                return  # no more decimals than allowed as written; trailing zeros only lower it
+        else:
+            exponent = self.amount.as_tuple().exponent
+            if not isinstance(exponent, int) or -exponent <= units:
+                return
         needed = _decimals_needed(self.amount)
         if needed > units:
             p.add(
