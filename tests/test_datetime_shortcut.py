@@ -284,3 +284,36 @@ def test_invoice_rule_reports_as_first_written(lines: Any, total: Any, exact: bo
     target._check_invoice(p)
     got = [(d.path, d.code, d.message if "total_mismatch" in d.code else "") for d in p]
     assert got == _invoice_reference(target)
+
+
+def test_zones_fixed_for_good_are_known_from_their_last_transition() -> None:
+    def since(name: str, hours: int) -> datetime.datetime | None:
+        zone = pendulum.timezone(name)
+        assert isinstance(zone, pendulum.Timezone)
+        return _converter._fixed_since(zone, datetime.timedelta(hours=hours))
+
+    # Jakarta moved to +07:00 on 1 January 1964 (WIB); Berlin keeps daylight saving.
+    jakarta = since("Asia/Jakarta", 7)
+    assert jakarta is not None
+    assert datetime.datetime(1964, 1, 1) < jakarta < datetime.datetime(1964, 1, 4)
+    assert since("Asia/Jakarta", 9) is None
+    assert since("Europe/Berlin", 1) is None
+    assert since("UTC", 0) == datetime.datetime.min
+
+
+@pytest.mark.parametrize(
+    ("zone_name", "offset"),
+    [("Asia/Jakarta", "+07:00"), ("Asia/Jakarta", "+07:30"), ("Asia/Tokyo", "+09:00")],
+)
+def test_times_around_the_last_transition_read_as_the_full_reading_reads_them(
+    zone_name: str, offset: str
+) -> None:
+    zone = pendulum.timezone(zone_name)
+    assert isinstance(zone, pendulum.Timezone)
+    since = _converter._fixed_since(zone, zone.utcoffset(datetime.datetime(2000, 1, 1)))
+    assert since is not None
+    first = since - datetime.timedelta(days=4)
+    for hours in range(0, 24 * 8, 5):
+        local = first + datetime.timedelta(hours=hours)
+        text = f"{local.isoformat()}{offset}[{zone_name}]"
+        assert _shortcut(text) == _full(text)

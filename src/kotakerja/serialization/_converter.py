@@ -114,7 +114,9 @@ _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
 
 # "+07:00[Asia/Jakarta]" -> (zone, offset): the offset-and-zone endings already read once
 # and written exactly as format_datetime writes them.
-_READ_ENDINGS: dict[str, tuple[pendulum.Timezone, dt.timedelta]] = {}
+# The third item: a local time from which on the zone keeps `offset` for good (its last
+# transition well behind and no daylight-saving rule after it), or None.
+_READ_ENDINGS: dict[str, tuple[pendulum.Timezone, dt.timedelta, dt.datetime | None]] = {}
 # (zone name, offset) -> "+07:00[Asia/Jakarta]", the ending format_datetime writes.
 _WRITE_ENDINGS: dict[tuple[str, dt.timedelta], str] = {}
 _DateTime = pendulum.DateTime
@@ -142,8 +144,7 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
             except ValueError:
                 local = None
             if local is not None and local.tzinfo is None:
-                zone, offset = known
-                before = zone.utcoffset(local)
+                zone, offset, stable = known
                 year, month, day = local.year, local.month, local.day
                 hour, minute, second, micro = (
                     local.hour,
@@ -151,6 +152,9 @@ def parse_datetime(text: Any) -> pendulum.DateTime:
                     local.second,
                     local.microsecond,
                 )
+                if stable is not None and local >= stable:
+                    return _DateTime(year, month, day, hour, minute, second, micro, zone)
+                before = zone.utcoffset(local)
                 after = zone.utcoffset(
                     _naive(year, month, day, hour, minute, second, micro, fold=1)
                 )
@@ -250,7 +254,42 @@ def _remember_ending(text: str, zone: pendulum.Timezone, offset: dt.timedelta) -
     hours, minutes = divmod(abs(minutes), 60)
     ending = f"{sign}{hours:02d}:{minutes:02d}[{zone.name}]"
     if text.endswith(ending) and len(text) - len(ending) in (19, 26):
-        _READ_ENDINGS[ending] = (zone, offset)
+        _READ_ENDINGS[ending] = (zone, offset, _fixed_since(zone, offset))
+
+
+def _fixed_since(zone: pendulum.Timezone, offset: dt.timedelta) -> dt.datetime | None:
+    """A local time after which zone `key` is at `offset` for good, or None.
+
+    Read from the zone's transitions (through the standard library's pure-Python
+    zoneinfo); None when the zone keeps changing its offset, when it ends at another
+    offset, or when the transitions cannot be read.
+    """
+    try:
+        import importlib
+
+        data: Any = importlib.import_module("zoneinfo._zoneinfo").ZoneInfo.no_cache(zone.key)
+        after = data._tz_after
+        if type(after).__name__ != "_ttinfo" or after.utcoff != offset:
+            return None
+        transitions = data._trans_utc
+    except Exception:  # no shortcut: the full look-up stays
+        return None
+    if transitions:
+        # Two days after the last transition in UTC: any local time from then on is past
+        # it, whatever the offset (at most 26 hours either way).
+        last = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=transitions[-1])
+        since = last + dt.timedelta(days=2)
+    else:
+        since = dt.datetime.min
+    # The zone itself must agree (both read the same transitions).
+    for probe in (
+        max(since, dt.datetime(1, 1, 2)),
+        dt.datetime(2100, 1, 1),
+        dt.datetime(9999, 1, 1),
+    ):
+        if zone.utcoffset(probe) != offset or zone.utcoffset(probe.replace(fold=1)) != offset:
+            return None
+    return since
 
 
 def format_datetime(value: pendulum.DateTime) -> str:

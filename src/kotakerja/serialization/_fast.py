@@ -272,10 +272,20 @@ def _emit_value(
         src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
         return
     if t is Decimal and hook is known["decimal"]:
+        from ._converter import _DECIMAL_RX
+
         src.add(ind, f"if type({var}) is not str or len({var}) > _max_decimal: raise _SLOW")
-        src.add(ind, f"if _decimal_rx({var}) is None: raise _SLOW")
+        _emit_pattern(src, ind, var, _DECIMAL_RX.pattern)
         src.add(ind, f"{out} = _Decimal({var})")
-        _generic_constraints(src, ind, t, out, spec)
+        if any(spec.get(k) for k in ("min_length", "max_length", "pattern")):
+            _generic_constraints(src, ind, t, out, spec)
+        else:
+            # A plain decimal string gives a finite Decimal: bounds compare directly.
+            for key, op in (("minimum", ">="), ("maximum", "<="), ("exclusive_minimum", ">")):
+                bound = spec.get(key)
+                if bound is not None:
+                    b = src.name(bound, "b")
+                    src.add(ind, f"if not {out} {op} {b}: raise _SLOW")
         return
     if t is pendulum.DateTime and hook is known["datetime"]:
         src.add(ind, f"{out} = _parse_datetime({var})")
