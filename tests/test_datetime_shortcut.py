@@ -158,9 +158,18 @@ def test_the_shortcuts_are_taken() -> None:
     value = parse_datetime(text)
     assert "+07:00[Asia/Jakarta]" in _converter._READ_ENDINGS
     assert format_datetime(value) == text
-    assert ("Asia/Jakarta", datetime.timedelta(hours=7)) in _converter._WRITE_ENDINGS
+    # Jakarta has kept +07:00 since 1964: written without looking the offset up.
+    start, ending = _converter._WRITE_FIXED["Asia/Jakarta"] or ("", "")
+    assert start.startswith("1964-01-0")
+    assert ending == "+07:00[Asia/Jakarta]"
     assert parse_datetime(text) == value
     assert format_datetime(value) == text
+    berlin = parse_datetime("2021-06-01T10:00:00+02:00[Europe/Berlin]")
+    assert format_datetime(berlin) == "2021-06-01T10:00:00+02:00[Europe/Berlin]"
+    assert _converter._WRITE_FIXED["Europe/Berlin"] is None
+    assert ("Europe/Berlin", datetime.timedelta(hours=2)) in _converter._WRITE_ENDINGS
+    old = parse_datetime("1950-06-01T10:00:00+07:30[Asia/Jakarta]")
+    assert format_datetime(old) == "1950-06-01T10:00:00+07:30[Asia/Jakarta]"
 
 
 def test_times_made_by_pendulum_with_either_fold_are_written_as_before() -> None:

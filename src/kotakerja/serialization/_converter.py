@@ -119,6 +119,7 @@ _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
 _READ_ENDINGS: dict[str, tuple[pendulum.Timezone, dt.timedelta, dt.datetime | None]] = {}
 # (zone name, offset) -> "+07:00[Asia/Jakarta]", the ending format_datetime writes.
 _WRITE_ENDINGS: dict[tuple[str, dt.timedelta], str] = {}
+_NOT_LEARNT: Any = object()
 _DateTime = pendulum.DateTime
 _Timezone = pendulum.Timezone
 _naive = dt.datetime
@@ -292,10 +293,50 @@ def _fixed_since(zone: pendulum.Timezone, offset: dt.timedelta) -> dt.datetime |
     return since
 
 
+_TWO_DIGITS = [f"{i:02d}" for i in range(100)]
+# zone name -> (local time text from which the zone keeps one offset for good, the ending
+# written with it), or None when the zone keeps changing.
+_WRITE_FIXED: dict[str, tuple[str, str] | None] = {}
+
+
+def _learn_fixed(zone: pendulum.Timezone) -> tuple[str, str] | None:
+    offset = zone.utcoffset(dt.datetime(9999, 1, 1))
+    since = None if offset is None else _fixed_since(zone, offset)
+    found = None
+    if offset is not None and since is not None and not offset.microseconds:
+        minutes = offset.days * 1440 + offset.seconds // 60
+        if offset.seconds % 60 == 0:
+            sign = "-" if minutes < 0 else "+"
+            hours, minutes = divmod(abs(minutes), 60)
+            start = "0000" if since.year < 1000 else since.isoformat()
+            found = (start, f"{sign}{hours:02d}:{minutes:02d}[{zone.name}]")
+    if len(_WRITE_FIXED) < 1000:
+        _WRITE_FIXED[zone.name] = found
+    return found
+
+
 def format_datetime(value: pendulum.DateTime) -> str:
     """The inverse of :func:`parse_datetime`: ISO 8601 with the IANA zone in brackets."""
     tz = value.tzinfo
     if type(tz) is _Timezone and type(value) is _DateTime:
+        year = value.year
+        if year >= 1000:
+            # In a zone that keeps one offset for good, a time after its last change
+            # needs no offset look-up: the local time is written as isoformat() would.
+            fixed: tuple[str, str] | None = _WRITE_FIXED.get(tz.name, _NOT_LEARNT)
+            if fixed is _NOT_LEARNT:
+                fixed = _learn_fixed(tz)
+            if fixed is not None:
+                d2 = _TWO_DIGITS
+                text = (
+                    f"{year}-{d2[value.month]}-{d2[value.day]}"
+                    f"T{d2[value.hour]}:{d2[value.minute]}:{d2[value.second]}"
+                )
+                micro = value.microsecond
+                if micro:
+                    text = f"{text}.{micro:06d}"
+                if text >= fixed[0]:
+                    return text + fixed[1]
         # The local time written by a plain datetime, whose offset in the zone is a quick
         # look-up, and the ending for that offset as isoformat() wrote it the first time.
         # (pendulum.datetime() sets fold=1 on every time it makes, so both are common.)
