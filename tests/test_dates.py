@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pendulum
 import pytest
 from hypothesis import given
@@ -140,3 +142,14 @@ def test_partial_dates_round_trip_through_text(d: PartialDate, locale: str) -> N
 @given(periods())
 def test_periods_round_trip_through_iso(p: Period) -> None:
     assert Period.parse_iso(p.format_iso()) == p
+
+
+@given(st.dates(min_value=datetime.date(1, 1, 1)), st.integers(1, 3))
+def test_iso_form_is_zero_padded_at_every_precision(day: datetime.date, parts: int) -> None:
+    d = PartialDate(
+        year=day.year,
+        month=day.month if parts > 1 else None,
+        day=day.day if parts > 2 else None,
+    )
+    assert d.format_iso() == day.isoformat()[: {1: 4, 2: 7, 3: 10}[parts]]
+    assert PartialDate.parse_iso(d.format_iso()) == d

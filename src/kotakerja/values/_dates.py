@@ -58,6 +58,9 @@ class DatePrecision(str, enum.Enum):
     """Tanggal lengkap."""
 
 
+_TWO_DIGITS = [f"{i:02d}" for i in range(100)]
+
+
 @attrs.frozen(kw_only=True)
 class PartialDate:
     """A year, a year and month, or a full date: as much as a source says, no more.
@@ -217,11 +220,12 @@ class PartialDate:
 
     def format_iso(self) -> str:
         """``2020``, ``2020-10`` or ``2020-10-23``."""
+        year = str(self.year) if self.year >= 1000 else f"{self.year:04d}"
         if self.month is None:
-            return f"{self.year:04d}"
+            return year
         if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return f"{year}-{_TWO_DIGITS[self.month]}"
+        return f"{year}-{_TWO_DIGITS[self.month]}-{_TWO_DIGITS[self.day]}"
 
     def __str__(self) -> str:
         return self.format_iso()
