@@ -18,6 +18,7 @@ built on the fast path skip the repeated per-field checks of their constructor
 from __future__ import annotations
 
 import enum
+import operator
 import re
 import threading
 import types
@@ -313,10 +314,10 @@ def _emit_value(
             and all(type(m.value) is str for m in item)
             and not _constraint_checks_of(item)
         ):
-            members = src.name({m.value: m for m in item}, "e")
+            member_of = src.name({m.value: m for m in item}.__getitem__, "e")
             src.add(ind, f"for _x in {var}:")
             src.add(ind + 1, "if type(_x) is not str: raise _SLOW")
-            src.add(ind, f"{out} = tuple([{members}[_x] for _x in {var}])")
+            src.add(ind, f"{out} = tuple(map({member_of}, {var}))")
         else:
             fn = src.name(_item_function(conv, item, known), "f")
             src.add(ind, f"{out} = tuple(map({fn}, {var}))")
@@ -606,6 +607,10 @@ def _unstructure_expr(
         call = re.fullmatch(r"(_h[0-9]+)\(_x\)", expr)
         if call:
             return f"list(map({call.group(1)}, {var}))"
+        attribute = re.fullmatch(r"_x\.([a-z_]+)", expr)
+        if attribute:
+            getter = src.name(operator.attrgetter(attribute.group(1)), "g")
+            return f"list(map({getter}, {var}))"
         return f"[{expr} for _x in {var}]"
     if field_hook is known["code_of"]:
         return f"{var}.code"
