@@ -22,7 +22,7 @@ import operator
 import re
 import threading
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -30,7 +30,7 @@ import attrs
 import cattrs
 import pendulum
 
-from .._errors import Problems, ValidationError
+from .._errors import ErrorDetail, Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
 from ..values._dates import PartialDate
 from ..values._places import _CACHE as _REGIONS
@@ -59,6 +59,41 @@ class _Slow(Exception):
 
 
 _SLOW = _Slow()
+
+
+class _GiveUp(Problems):
+    """The collector the fast path hands to cross-field rules: the first problem gives up.
+
+    The detailed path then runs from the start and reports every problem, so nothing
+    needs collecting here; one stateless instance serves every object and thread.
+    """
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        pass
+
+    def add(self, path: str, code: str, message: str) -> None:
+        raise _SLOW
+
+    def extend(self, error: ValidationError, prefix: str | int = "") -> None:
+        if error.errors:
+            raise _SLOW
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __len__(self) -> int:
+        return 0
+
+    def __iter__(self) -> Iterator[ErrorDetail]:
+        return iter(())
+
+    def raise_if_any(self) -> None:
+        pass
+
+
+_GIVE_UP = _GiveUp()
 _MISSING = object()
 _TD = (tuple, dict)
 
@@ -498,11 +533,8 @@ def fast_structure(
                 expr = src.name(default, "d")
             src.add(1, f"{put}{expr} if {var} is _MISSING else {var})")
         if getattr(cls, "_check_rules", None) is not None:
-            src.ns["_Problems"] = Problems
-            src.ns["_ValidationError"] = ValidationError
-            src.add(1, "p = _Problems()")
-            src.add(1, "o._check_rules(p)")
-            src.add(1, "if p._items: raise _ValidationError(p._items)")
+            src.ns["_give_up"] = _GIVE_UP
+            src.add(1, "o._check_rules(_give_up)")
         src.add(1, "return o")
     else:
         src.add(1, "kw = {}")
