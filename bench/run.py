@@ -10,9 +10,18 @@ defined three ways in one self-contained block that ends with ``SHAPES.append``;
 a headline ratio sums the times of all shapes. Documents are serialized exactly
 as `kotakerja.to_json` writes them.
 
-To add a shape, copy the MoU block: the pydantic model, the msgspec struct, a
-deterministic ``make_*`` function returning kotakerja objects, and one
-``SHAPES.append(Shape(...))``.
+The pydantic models and msgspec Structs here do the validation kotakerja does on
+each shape: they parse aware times (checking the offset against the IANA zone),
+decimals and enums into typed values, look codes up in kotakerja's tables and run
+the same cross-field rules; they write the same JSON. `self_check` holds them to
+that at start-up, with every document and with broken documents kotakerja rejects.
+The declarative-only models of bench/declarative.py (types, lengths, patterns) are
+measured too and reported as the ``*_declarative`` ratios.
+
+To add a shape, copy the MoU block: the rule functions, the pydantic models, the
+msgspec Structs, a deterministic ``make_*`` function returning kotakerja objects,
+and one ``SHAPES.append(Shape(...))`` with its broken documents; add its
+declarative models to bench/declarative.py.
 """
 
 from __future__ import annotations
@@ -1695,7 +1704,6 @@ def measure_shape(
     md = msgspec.json.Decoder(shape.msgspec_declarative)
     texts = [kotakerja.to_json(o).encode() for o in objs]
     assert all(kotakerja.from_json(cls, t) == o for t, o in zip(texts, objs, strict=True))
-    self_check(shape, texts)
     p_objs = [pm.model_validate_json(t) for t in texts]
     m_objs = [ms.decode(t) for t in texts]
     pd_objs = [pd.model_validate_json(t) for t in texts]
@@ -1762,6 +1770,8 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
     n, repeat = (200, 3) if args.quick else (1000, 5)
+    for shape in SHAPES:  # before any timing: the models must not drift from kotakerja
+        self_check(shape, [kotakerja.to_json(o).encode() for o in shape.make(n)])
     per_shape = {shape.name: measure_shape(shape, n, repeat, repeat) for shape in SHAPES}
     summed = {k: total(per_shape, k) for k in ("decode", "encode", "construct", "memory")}
     k_imp = import_time("import kotakerja", repeat + 4)
