@@ -158,6 +158,9 @@ SCHEMA_MAJOR = int(Mou.SCHEMA_VERSION.split(".")[0])
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 LOCODE = r"^[A-Z]{2}[A-Z2-9]{3}$"
+# msgspec searches with Python's re, whose $ also matches before a final newline.
+ID_M = ID[:-1] + r"\Z"
+LOCODE_M = LOCODE[:-1] + r"\Z"
 _VERSION = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})")
 _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
@@ -421,7 +424,7 @@ class MStruct(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
 
 class MRef(MStruct):
     type: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
 
     def __post_init__(self) -> None:
         check_record_type(self.type)
@@ -651,7 +654,7 @@ class MSignature(MStruct):
 class MMou(MStruct):
     type: Literal["mou"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
     scheme: Scheme
     parties: Annotated[list[MParty], msgspec.Meta(min_length=2)]
@@ -718,6 +721,7 @@ SHAPES.append(
         declarative.MMou,
         broken=(
             ("newer schema version", edit("schema_version", "2.0")),
+            ("id ending in a newline", edit("id", "mou-bench-0\n")),
             ("empty title", edit("title", "")),
             ("unknown region code", edit("parties.0.organization.region", "99.99")),
             ("party with two identities", edit("parties.0.region", "11.01")),
@@ -972,7 +976,7 @@ class MFollowUp(MStruct):
 class MMeeting(MStruct):
     type: Literal["meeting"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
     kind: MeetingKind
     status: ScheduleStatus | None = None
@@ -1313,8 +1317,8 @@ class MDelivery(MStruct):
 
 class MLeg(MStruct):
     mode: TransportMode
-    departure_place: Annotated[str, msgspec.Meta(pattern=LOCODE)]
-    arrival_place: Annotated[str, msgspec.Meta(pattern=LOCODE)]
+    departure_place: Annotated[str, msgspec.Meta(pattern=LOCODE_M)]
+    arrival_place: Annotated[str, msgspec.Meta(pattern=LOCODE_M)]
     carrier: Annotated[str, msgspec.Meta(min_length=1, max_length=300)] | None = None
     voyage: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | None = None
     planned_departure: ZonedTime | None = None
@@ -1351,7 +1355,7 @@ class MStatusEvent(MStruct):
 class MShipment(MStruct):
     type: Literal["export_shipment"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
     consignee: MConsignee
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)] | None = None
     exporter: MExporter | None = None
@@ -1489,6 +1493,7 @@ SHAPES.append(
             ("domestic consignee", edit("consignee.country", "ID")),
             ("exporter not a business", edit("exporter.organization.kind", "bank")),
             ("LOCODE of no country", edit("legs.0.arrival_place", "XXCGK")),
+            ("LOCODE ending in a newline", edit("legs.0.arrival_place", "IDCGK\n")),
             ("first leg abroad", edit("legs.0.departure_place", "SGSIN")),
             ("last leg elsewhere", edit("legs.1.arrival_place", "SGSIN")),
             ("sea-only incoterm by air", edit("delivery.incoterm", "FOB")),
