@@ -1667,10 +1667,8 @@ def self_check(shape: Shape, texts: list[bytes]) -> None:
     key order may differ); each broken document of the shape must be rejected by kotakerja
     and by both models. The declarative models must accept the good documents.
     """
-    pm, decoder = (
-        shape.pydantic_model,
-        msgspec.json.Decoder(shape.msgspec_struct, dec_hook=dec_hook),
-    )
+    pm = shape.pydantic_model
+    decoder = msgspec.json.Decoder(shape.msgspec_struct, dec_hook=dec_hook)
     plain = msgspec.json.Decoder(shape.msgspec_declarative)
     for text in texts:
         want = json.loads(text)
@@ -1700,9 +1698,7 @@ def self_check(shape: Shape, texts: list[bytes]) -> None:
         raise AssertionError("\n".join(failures))
 
 
-def measure_shape(
-    shape: Shape, n: int, repeat: int, repeat_declarative: int
-) -> dict[str, Measured]:
+def measure_shape(shape: Shape, n: int, repeat: int) -> dict[str, Measured]:
     objs = shape.make(n)
     cls, pm, pd = shape.kotakerja_type, shape.pydantic_model, shape.pydantic_declarative
     ms = msgspec.json.Decoder(shape.msgspec_struct, dec_hook=dec_hook)
@@ -1725,18 +1721,15 @@ def measure_shape(
             best_of(lambda: [kotakerja.from_json(cls, t) for t in texts], repeat),
             best_of(lambda: [pm.model_validate_json(t) for t in texts], repeat),
             best_of(lambda: [ms.decode(t) for t in texts], repeat),
-            best_of(lambda: [pd.model_validate_json(t) for t in texts], repeat_declarative),
-            best_of(lambda: [md.decode(t) for t in texts], repeat_declarative),
+            best_of(lambda: [pd.model_validate_json(t) for t in texts], repeat),
+            best_of(lambda: [md.decode(t) for t in texts], repeat),
         ),
         "encode": Measured(
             best_of(lambda: [kotakerja.to_json(o) for o in objs], repeat),
             best_of(lambda: [o.model_dump_json(exclude_none=True) for o in p_objs], repeat),
             best_of(lambda: [ENCODER.encode(o) for o in m_objs], repeat),
-            best_of(
-                lambda: [o.model_dump_json(exclude_defaults=True) for o in pd_objs],
-                repeat_declarative,
-            ),
-            best_of(lambda: [plain.encode(o) for o in md_objs], repeat_declarative),
+            best_of(lambda: [o.model_dump_json(exclude_defaults=True) for o in pd_objs], repeat),
+            best_of(lambda: [plain.encode(o) for o in md_objs], repeat),
         ),
         "construct": Measured(
             best_of(lambda: [build(p) for p in k_plans], repeat),
@@ -1777,7 +1770,7 @@ def main() -> int:
     n, repeat = (200, 3) if args.quick else (1000, 5)
     for shape in SHAPES:  # before any timing: the models must not drift from kotakerja
         self_check(shape, [kotakerja.to_json(o).encode() for o in shape.make(n)])
-    per_shape = {shape.name: measure_shape(shape, n, repeat, repeat) for shape in SHAPES}
+    per_shape = {shape.name: measure_shape(shape, n, repeat) for shape in SHAPES}
     summed = {k: total(per_shape, k) for k in ("decode", "encode", "construct", "memory")}
     k_imp = import_time("import kotakerja", repeat + 4)
     # `import kotakerja` loads the public names on first use; this also times loading them all.
