@@ -10,43 +10,66 @@ defined three ways in one self-contained block that ends with ``SHAPES.append``;
 a headline ratio sums the times of all shapes. Documents are serialized exactly
 as `kotakerja.to_json` writes them.
 
-To add a shape, copy the MoU block: the pydantic model, the msgspec struct, a
-deterministic ``make_*`` function returning kotakerja objects, and one
-``SHAPES.append(Shape(...))``.
+The pydantic models and msgspec Structs here do the validation kotakerja does on
+each shape: they parse aware times (checking the offset against the IANA zone),
+decimals and enums into typed values, look codes up in kotakerja's tables and run
+the same cross-field rules; they write the same JSON. `self_check` holds them to
+that at start-up, with every document and with broken documents kotakerja rejects.
+The declarative-only models of bench/declarative.py (types, lengths, patterns) are
+measured too and reported as the ``*_declarative`` ratios.
+
+To add a shape, copy the MoU block: the rule functions, the pydantic models, the
+msgspec Structs, a deterministic ``make_*`` function returning kotakerja objects,
+and one ``SHAPES.append(Shape(...))`` with its broken documents; add its
+declarative models to bench/declarative.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
+import datetime as dt
+import functools
 import gc
 import json
+import math
+import operator
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import attrs
+import declarative
 import msgspec
 import pendulum
+import pycountry
 import pydantic
+from msgspec import UNSET, UnsetType
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 
 import kotakerja
 from kotakerja import (
+    ActingStatus,
     Consignee,
     Country,
     Delegation,
     DeliveryTerms,
+    DocumentKind,
     Exporter,
     ExportShipment,
     FollowUp,
+    FollowUpStatus,
     ForeignLocality,
     GoodsLine,
     HsCode,
@@ -81,6 +104,7 @@ from kotakerja import (
     Venue,
     all_regions,
 )
+from kotakerja import ValidationError as KotakerjaError
 from kotakerja.register import iter_jsonl
 
 
@@ -94,102 +118,555 @@ class Shape:
     msgspec_struct: type
     make: Callable[[int], list[Any]]
     """Deterministic kotakerja objects, sized like real records."""
+    pydantic_declarative: type[pydantic.BaseModel]
+    msgspec_declarative: type
+    """The same shape with declarative constraints only (bench/declarative.py)."""
+    broken: tuple[tuple[str, Callable[[dict[str, Any]], None]], ...] = ()
+    """Breakages kotakerja rejects, each a name and an edit of a good document's dict."""
 
 
 SHAPES: list[Shape] = []
 
 
-# Shape: MoU -------------------------------------------------------------------------------
+# What the equivalent models share ----------------------------------------------------------
+#
+# The pydantic models and msgspec Structs below check what kotakerja checks on each shape:
+# the `meta()` constraints of every field (strings are never empty, lengths, patterns,
+# bounds), the allowed values, the look-ups in kotakerja's own tables and the `_check_rules`
+# of every class, and they parse aware times, decimals and enums into typed values. The
+# tables are read from kotakerja (and pycountry, which it reads) once, here; the validators
+# only look things up in plain sets and dicts. pydantic runs a class's cross-field rules in
+# one `model_validator(mode="after")`, msgspec in `__post_init__`; both call the same rule
+# function, which raises ValueError at the first problem (kotakerja collects them all).
+#
+# Fields a shape never has (sources, extensions, foreign localities, witnesses, terms, ...)
+# are left out, and so are the rules that only they can break: each block names them.
 
-CODE = r"^[0-9]{2}(\.[0-9]{2})?$"
-DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+REGION_ZONES: dict[str, str] = {r.code: r.time_zone for r in all_regions()}
+"""Kemendagri region code -> IANA zone, as `Region.get` knows them."""
+COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
+"""ISO 3166-1 alpha-2 codes, as `Country.get` checks them."""
+MINOR_UNITS: dict[str, int | None] = {
+    c.alpha_3: kotakerja.minor_units(c.alpha_3) for c in pycountry.currencies
+}
+"""ISO 4217 currencies, as `Money` checks them, with the decimals each allows."""
+UNITS = frozenset(kotakerja.UNIT_CODES)
+"""UN/ECE Rec 20 units accepted for goods quantities."""
+RECORD_TYPES = frozenset(kotakerja.record_types())
+"""Record types a `Ref` may name."""
+SCHEMA_MAJOR = int(Mou.SCHEMA_VERSION.split(".")[0])
+
 ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
-Method = Literal["in_person", "post", "electronic"]
-SchemeName = Literal["ksdd", "ksdpk", "ksdpl", "ksdll", "business", "other"]
+LOCODE = r"^[A-Z]{2}[A-Z2-9]{3}$"
+# msgspec searches with Python's re, whose $ also matches before a final newline.
+ID_M = ID[:-1] + r"\Z"
+LOCODE_M = LOCODE[:-1] + r"\Z"
+_VERSION = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})")
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
-class POrg(pydantic.BaseModel, extra="forbid", strict=True):
-    name: Annotated[str, pydantic.Field(min_length=1, max_length=300)]
-    kind: str
-    region: Annotated[str, pydantic.Field(pattern=CODE)] | None = None
+def check_version(text: str) -> str:
+    """schema_version: ``major.minor``, of the major version kotakerja reads."""
+    m = _VERSION.fullmatch(text)
+    if m is None:
+        raise ValueError(f"expected a version such as {Mou.SCHEMA_VERSION!r}")
+    if int(m.group(1)) != SCHEMA_MAJOR:
+        raise ValueError(f"schema version {text} is not {SCHEMA_MAJOR}.x")
+    return text
 
 
-class PParty(pydantic.BaseModel, extra="forbid", strict=True):
-    region: Annotated[str, pydantic.Field(pattern=CODE)] | None = None
+def check_region(code: str) -> str:
+    if code not in REGION_ZONES:
+        raise ValueError(f"no region has the code {code!r}")
+    return code
+
+
+def check_country(code: str) -> str:
+    if code not in COUNTRIES:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 code")
+    return code
+
+
+def check_currency(code: str) -> str:
+    if code not in MINOR_UNITS:
+        raise ValueError(f"{code!r} is not an ISO 4217 currency")
+    return code
+
+
+def check_record_type(name: str) -> str:
+    if name not in RECORD_TYPES:
+        raise ValueError(f"unknown record type {name!r}")
+    return name
+
+
+def check_locode(code: str) -> str:
+    """A UN/LOCODE (pattern checked by the field) starting with a known country."""
+    if code[:2] not in COUNTRIES:
+        raise ValueError(f"{code!r} does not start with an ISO 3166-1 country code")
+    return code
+
+
+def check_partial_date(text: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, a real date; kept as the text.
+
+    Neither library has a partial-date type, so the value stays a string.
+    """
+    n = len(text)
+    if n in (4, 7, 10) and text.isascii() and text[:4].isdigit():
+        year = int(text[:4])
+        if n == 4:
+            if year >= 1:
+                return text
+        elif text[4] == "-" and text[5:7].isdigit():
+            month = int(text[5:7])
+            if n == 7:
+                if year >= 1 and 1 <= month <= 12:
+                    return text
+            elif text[7] == "-" and text[8:].isdigit():
+                try:
+                    dt.date(year, month, int(text[8:]))
+                except ValueError:
+                    pass
+                else:
+                    return text
+    raise ValueError(f"{text!r} is not a real date YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def partial_span(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a checked partial date covers."""
+    year = int(text[:4])
+    month = int(text[5:7]) if len(text) > 4 else None
+    day = int(text[8:]) if len(text) > 7 else None
+    last_month = month or 12
+    return (
+        dt.date(year, month or 1, day or 1),
+        dt.date(year, last_month, day or calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def parse_hs_code(value: object) -> str:
+    """An 8-digit BTKI code, read with or without dots and spaces, kept as digits."""
+    if type(value) is str:
+        digits = value.replace(".", "").replace(" ", "")
+        if len(digits) == 8 and digits.isdigit() and digits.isascii():
+            return digits
+    raise ValueError(f"{value!r} is not an 8-digit BTKI 2022 code such as 0901.21.10")
+
+
+def decimal_text(value: object) -> str:
+    """A decimal written as a plain JSON string (no exponent, at most 100 characters)."""
+    if type(value) is not str:
+        raise ValueError(f'expected a decimal string such as "12.50", got {type(value).__name__}')
+    if len(value) > 100 or not _DECIMAL.fullmatch(value):
+        raise ValueError(f"{value[:40]!r} is not a plain decimal number")
+    return value
+
+
+def parse_decimal(value: object) -> Decimal:
+    if isinstance(value, Decimal):  # built in Python (pydantic checks it is finite)
+        return value
+    return Decimal(decimal_text(value))
+
+
+def format_decimal(value: Decimal) -> str:
+    text = format(value, "f")
+    return "0" if text == "-0" else text
+
+
+@functools.cache
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def parse_zoned(value: object) -> dt.datetime:
+    """An aware ISO 8601 time, its IANA zone in brackets when it has one.
+
+    ``2016-01-04T09:00:00+07:00[Asia/Jakarta]`` is that time in the zone, whose offset
+    at that local time must be the one written; without a zone the time keeps its fixed
+    offset; without an offset it is rejected.
+    """
+    if isinstance(value, dt.datetime):  # built in Python
+        if value.tzinfo is None:
+            raise ValueError(f"{value} has no time zone")
+        return value
+    if type(value) is not str:
+        raise ValueError("expected an ISO 8601 date-time string")
+    base, name = value, None
+    if value.endswith("]"):
+        at = value.find("[")
+        if at < 0:
+            raise ValueError(f"{value[:60]!r} has an unbalanced ']'")
+        base, name = value[:at], value[at + 1 : -1]
+    if len(base) > 40 or "T" not in base:
+        raise ValueError(f"{value[:60]!r} is not an ISO 8601 date-time")
+    t = dt.datetime.fromisoformat(base.replace("Z", "+00:00"))
+    if t.tzinfo is None:
+        raise ValueError(f"{value[:60]!r} has no UTC offset")
+    if name is None:
+        return t
+    try:
+        zone = _zone(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"{name!r} is not an IANA time zone") from None
+    local = t.astimezone(zone)
+    if local.utcoffset() != t.utcoffset():
+        raise ValueError(f"{value[:60]!r}: the offset is not {name}'s at that time")
+    return local
+
+
+def format_zoned(value: dt.datetime) -> str:
+    tz = value.tzinfo
+    if type(tz) is zoneinfo.ZoneInfo:
+        return f"{value.isoformat()}[{tz.key}]"
+    return value.isoformat()
+
+
+def zone_name(value: dt.datetime) -> str | None:
+    """The IANA zone of a time, None for a fixed offset."""
+    tz = value.tzinfo
+    return tz.key if type(tz) is zoneinfo.ZoneInfo else None
+
+
+def check_money(amount: Decimal, currency: str) -> None:
+    """No more decimals than the currency's ISO 4217 minor units (trailing zeros aside)."""
+    units = MINOR_UNITS[currency]
+    exponent = amount.as_tuple().exponent
+    if units is None or not isinstance(exponent, int) or -exponent <= units:
+        return
+    needed = amount.normalize().as_tuple().exponent
+    if isinstance(needed, int) and -needed > units:
+        raise ValueError(f"amount {amount} has more decimals than {currency} allows ({units})")
+
+
+# pydantic: Annotated types. Lists default to empty and, like None, are left out when
+# writing (`model_dump_json(exclude_none=True)`), as kotakerja leaves out empty optional
+# fields; enum defaults are written, as kotakerja writes them.
+
+T = TypeVar("T")
+Version = Annotated[str, AfterValidator(check_version)]
+RegionCode = Annotated[str, AfterValidator(check_region)]
+CountryCode = Annotated[str, AfterValidator(check_country)]
+CurrencyCode = Annotated[str, AfterValidator(check_currency)]
+RecordType = Annotated[str, AfterValidator(check_record_type)]
+Locode = Annotated[str, Field(pattern=LOCODE), AfterValidator(check_locode)]
+DateText = Annotated[str, AfterValidator(check_partial_date)]
+HsCodeText = Annotated[str, BeforeValidator(parse_hs_code)]
+Dec = Annotated[
+    Decimal, BeforeValidator(parse_decimal), PlainSerializer(format_decimal, return_type=str)
+]
+Zoned = Annotated[
+    dt.datetime, BeforeValidator(parse_zoned), PlainSerializer(format_zoned, return_type=str)
+]
+Many = Annotated[list[T], Field(exclude_if=operator.not_)]
+
+
+class PModel(pydantic.BaseModel, extra="forbid", strict=True):
+    """Unknown keys rejected; no coercion (a number is not a string, nor the reverse)."""
+
+
+class PRef(PModel):
+    type: RecordType
+    id: Annotated[str, Field(pattern=ID)]
+
+
+class PMoney(PModel):
+    amount: Dec
+    currency: CurrencyCode
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PMoney:
+        check_money(self.amount, self.currency)
+        return self
+
+
+# msgspec: aware times and decimals are subclasses of datetime and Decimal, read and
+# written by the hooks; a field whose kotakerja default is written (an enum, a role list)
+# defaults to UNSET and is filled in `__post_init__`, so `omit_defaults` never drops it.
+
+
+class ZonedTime(dt.datetime):
+    """An aware time in a msgspec Struct, written with its IANA zone."""
+
+    __slots__ = ()
+
+
+class Amount(Decimal):
+    """A decimal in a msgspec Struct, read from and written as a plain string."""
+
+    __slots__ = ()
+
+
+def dec_hook(tp: type, value: Any) -> Any:
+    if tp is ZonedTime:
+        t = parse_zoned(value)
+        return ZonedTime(
+            t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, t.tzinfo, fold=t.fold
+        )
+    if tp is Amount:
+        return Amount(decimal_text(value))
+    raise NotImplementedError(tp)
+
+
+def enc_hook(value: Any) -> Any:
+    if type(value) is ZonedTime:
+        return format_zoned(value)
+    if type(value) is Amount:
+        return format_decimal(value)
+    raise NotImplementedError(type(value))
+
+
+ENCODER = msgspec.json.Encoder(enc_hook=enc_hook)
+
+
+class MStruct(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """Unknown keys rejected; None, empty lists and UNSET left out when writing."""
+
+
+class MRef(MStruct):
+    type: str
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
+
+    def __post_init__(self) -> None:
+        check_record_type(self.type)
+
+
+class MMoney(MStruct):
+    amount: Amount
+    currency: str
+
+    def __post_init__(self) -> None:
+        check_currency(self.currency)
+        check_money(self.amount, self.currency)
+
+
+# Broken documents: a good document's dict with one edit, which kotakerja rejects and so must
+# the equivalent models (checked at start-up by `self_check`).
+
+DELETE = object()
+
+
+def edit(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    """Set (or, given DELETE, remove) the value at a dotted path such as ``legs.0.mode``."""
+
+    def apply(doc: dict[str, Any]) -> None:
+        *parents, last = (int(k) if k.isdigit() else k for k in path.split("."))
+        node: Any = doc
+        for key in parents:
+            node = node[key]
+        if value is DELETE:
+            del node[last]
+        else:
+            node[last] = value
+
+    return apply
+
+
+def shift(path: str, old: str, new: str) -> Callable[[dict[str, Any]], None]:
+    """An edit replacing `old` with `new` in the time at `path`."""
+
+    def apply(doc: dict[str, Any]) -> None:
+        node: Any = doc
+        *parents, last = (int(k) if k.isdigit() else k for k in path.split("."))
+        for key in parents:
+            node = node[key]
+        assert old in node[last]
+        node[last] = node[last].replace(old, new)
+
+    return apply
+
+
+def edits(*steps: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    """Several edits as one."""
+
+    def apply(doc: dict[str, Any]) -> None:
+        for step in steps:
+            step(doc)
+
+    return apply
+
+
+# Shape: MoU -------------------------------------------------------------------------------
+#
+# Left out, never in this shape: Document's ksdd_kind, ksdpl_kind, subject, objectives,
+# languages, witnesses, term, approvals, stages, amendments, termination (and their rules:
+# scheme kinds, language codes, stage and amendment order); Party.locality (so the KSDPL
+# equal-standing rule); Organization's abbreviation, country, nib, npwp and members (so
+# its foreign-region, NPWP and members rules; without a country no organisation is
+# foreign, as for kotakerja); Signature's place, venue, delegation_letter, witnesses and
+# source; Position's organization and period; Person.honorifics.
+
+
+def org_rules(o: Any) -> None:
+    if o.kind is OrganizationKind.REGIONAL_GOVERNMENT and o.region is None:
+        raise ValueError("a regional government needs its region")
+
+
+def party_rules(p: Any) -> None:
+    if (p.region is None) == (p.organization is None):
+        raise ValueError("a party is exactly one of region, locality or organization")
+
+
+def _indonesian_government(p: Any) -> bool:
+    org = p.organization
+    return p.region is not None or (
+        org is not None and org.kind is OrganizationKind.REGIONAL_GOVERNMENT
+    )
+
+
+def _foreign_government(p: Any) -> bool:
+    org = p.organization
+    return org is not None and org.kind is OrganizationKind.FOREIGN_GOVERNMENT
+
+
+def mou_rules(m: Any) -> None:
+    n, seen = len(m.parties), set()
+    for s in m.signatures:
+        if s.party >= n:
+            raise ValueError(f"signature of party {s.party}; there are {n} parties")
+        if s.party in seen:
+            raise ValueError(f"party {s.party} signed twice")
+        seen.add(s.party)
+    scheme = m.scheme
+    if scheme is Scheme.BUSINESS or scheme is Scheme.OTHER:
+        return
+    indo = [p for p in m.parties if _indonesian_government(p)]
+    foreign = [p for p in m.parties if _foreign_government(p)]
+    others = [p for p in m.parties if p not in indo and p not in foreign]
+    if not indo:
+        raise ValueError(f"a {scheme.value.upper()} needs an Indonesian regional government")
+    if scheme is Scheme.KSDD and (foreign or others or len(indo) < 2):
+        raise ValueError("a KSDD is between Indonesian regional governments only")
+    if scheme is Scheme.KSDPK and (foreign or not others):
+        raise ValueError("a KSDPK joins a regional government and a third party in Indonesia")
+    if scheme is Scheme.KSDPL and not foreign:
+        raise ValueError("a KSDPL needs a foreign regional government as a party")
+    if scheme is Scheme.KSDLL:  # needs a foreign institution: an organisation's country
+        raise ValueError("a KSDLL needs a foreign non-government institution as a party")
+
+
+class POrg(PModel):
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    kind: OrganizationKind
+    region: RegionCode | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> POrg:
+        org_rules(self)
+        return self
+
+
+class PParty(PModel):
+    region: RegionCode | None = None
     organization: POrg | None = None
-    document_number: str | None = None
+    document_number: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PParty:
+        party_rules(self)
+        return self
 
 
-class PPerson(pydantic.BaseModel, extra="forbid", strict=True):
-    name: Annotated[str, pydantic.Field(min_length=1)]
+class PPerson(PModel):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class PPosition(pydantic.BaseModel, extra="forbid", strict=True):
-    title: Annotated[str, pydantic.Field(min_length=1)]
-    role: str
-    acting: Literal["definitive", "pj", "plt", "pjs"] = "definitive"
+class PPosition(PModel):
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    role: RoleClass
+    acting: ActingStatus = ActingStatus.DEFINITIVE
 
 
-class PSignature(pydantic.BaseModel, extra="forbid", strict=True):
-    party: Annotated[int, pydantic.Field(ge=0)]
+class PSignature(PModel):
+    party: Annotated[int, Field(ge=0)]
     signatory: PPerson | None = None
     position: PPosition | None = None
-    date: Annotated[str, pydantic.Field(pattern=DATE)] | None = None
-    method: Method = "in_person"
+    date: DateText | None = None
+    method: SigningMethod = SigningMethod.IN_PERSON
 
 
-class PMou(pydantic.BaseModel, extra="forbid", strict=True):
+class PMou(PModel):
     type: Literal["mou"]
-    schema_version: str
-    id: Annotated[str, pydantic.Field(pattern=ID)]
-    title: Annotated[str, pydantic.Field(min_length=1, max_length=1000)]
-    scheme: SchemeName
-    topics: list[str] = []
-    parties: Annotated[list[PParty], pydantic.Field(min_length=2)]
-    signatures: list[PSignature] = []
-    kind: str = "kesepakatan_bersama"
+    schema_version: Version
+    id: Annotated[str, Field(pattern=ID)]
+    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    scheme: Scheme
+    topics: Many[str] = []
+    parties: Annotated[list[PParty], Field(min_length=2)]
+    signatures: Many[PSignature] = []
+    kind: DocumentKind = DocumentKind.KESEPAKATAN_BERSAMA
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PMou:
+        mou_rules(self)
+        return self
 
 
-class MOrg(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MOrg(MStruct):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
-    kind: str
-    region: Annotated[str, msgspec.Meta(pattern=CODE)] | None = None
+    kind: OrganizationKind
+    region: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.region is not None:
+            check_region(self.region)
+        org_rules(self)
 
 
-class MParty(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    region: Annotated[str, msgspec.Meta(pattern=CODE)] | None = None
+class MParty(MStruct):
+    region: str | None = None
     organization: MOrg | None = None
-    document_number: str | None = None
+    document_number: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+
+    def __post_init__(self) -> None:
+        if self.region is not None:
+            check_region(self.region)
+        party_rules(self)
 
 
-class MPerson(msgspec.Struct, forbid_unknown_fields=True):
-    name: Annotated[str, msgspec.Meta(min_length=1)]
+class MPerson(MStruct):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 
 
-class MPosition(msgspec.Struct, forbid_unknown_fields=True):
-    title: Annotated[str, msgspec.Meta(min_length=1)]
-    role: str
-    acting: Literal["definitive", "pj", "plt", "pjs"] = "definitive"
+class MPosition(MStruct):
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
+    role: RoleClass
+    acting: ActingStatus | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        if self.acting is UNSET:
+            self.acting = ActingStatus.DEFINITIVE
 
 
-class MSignature(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MSignature(MStruct):
     party: Annotated[int, msgspec.Meta(ge=0)]
     signatory: MPerson | None = None
     position: MPosition | None = None
-    date: Annotated[str, msgspec.Meta(pattern=DATE)] | None = None
-    method: Method = "in_person"
+    date: str | None = None
+    method: SigningMethod | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        if self.date is not None:
+            check_partial_date(self.date)
+        if self.method is UNSET:
+            self.method = SigningMethod.IN_PERSON
 
 
-class MMou(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MMou(MStruct):
     type: Literal["mou"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
-    scheme: SchemeName
+    scheme: Scheme
     parties: Annotated[list[MParty], msgspec.Meta(min_length=2)]
     topics: list[str] = []
     signatures: list[MSignature] = []
-    kind: str = "kesepakatan_bersama"
+    kind: DocumentKind | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        check_version(self.schema_version)
+        if self.kind is UNSET:
+            self.kind = DocumentKind.KESEPAKATAN_BERSAMA
+        mou_rules(self)
 
 
 def make_mous(n: int) -> list[Mou]:
@@ -233,145 +710,278 @@ def make_mous(n: int) -> list[Mou]:
     return out
 
 
-SHAPES.append(Shape("mou", Mou, PMou, MMou, make_mous))
+SHAPES.append(
+    Shape(
+        "mou",
+        Mou,
+        PMou,
+        MMou,
+        make_mous,
+        declarative.PMou,
+        declarative.MMou,
+        broken=(
+            ("newer schema version", edit("schema_version", "2.0")),
+            ("id ending in a newline", edit("id", "mou-bench-0\n")),
+            ("empty title", edit("title", "")),
+            ("unknown region code", edit("parties.0.organization.region", "99.99")),
+            ("party with two identities", edit("parties.0.region", "11.01")),
+            (
+                "regional government without its region",
+                edit("parties.0.organization", {"name": "Pemkab", "kind": "regional_government"}),
+            ),
+            ("signature party out of range", edit("signatures.1.party", 2)),
+            ("party signed twice", edit("signatures.1.party", 0)),
+            ("not a real date", edit("signatures.0.date", "2015-02-29")),
+            ("unknown enum value", edit("signatures.0.method", "fax")),
+            ("KSDD between chambers", edit("scheme", "ksdd")),
+            ("unknown key", edit("signatures.0.seal", True)),
+        ),
+    )
+)
 
 
 # Shape: meeting ---------------------------------------------------------------------------
+#
+# Left out, never in this shape: Meeting's event, attendance, ceremonial_acts, referenced
+# and released (their reference-type and index rules); venues abroad (a ForeignLocality
+# place); Venue's address and coordinates; Participant.other_positions; Outcome's event
+# and event_dates; FollowUp's closed_by, closed_on and note (the closed-by-self,
+# closed-before-raised and closed-while-open rules). Kept though the bench documents leave
+# them empty: Meeting.dates and Delegation.size, with their rules.
 
-LOCODE = r"^[A-Z]{2}[A-Z2-9]{3}$"
-# Aware times are written as RFC 9557 text with the zone name ("...+07:00[Asia/Jakarta]"),
-# which neither pydantic nor msgspec parses: they check its form, kotakerja parses it.
-ZONED = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?[+-][0-9]{2}:[0-9]{2}"
-    r"\[[A-Za-z0-9_/+-]+\]$"
+MEETING_SIGNED_TYPES = frozenset({"mou", "agreement"})
+FOLLOW_UP_TARGETS = frozenset(
+    {"mou", "agreement", "export_shipment", "export_release", "meeting", "event"}
 )
-MeetingKindName = Literal[
-    "bilateral",
-    "courtesy_call",
-    "working_visit",
-    "forum_session",
-    "business_meeting",
-    "signing_ceremony",
-]
-RoleName = Literal["host", "guest", "head_of_delegation", "member", "signatory", "attendee"]
 
 
-class PRef(pydantic.BaseModel, extra="forbid", strict=True):
-    type: str
-    id: Annotated[str, pydantic.Field(pattern=ID)]
+def period_rules(p: Any) -> None:
+    if p.end is not None and partial_span(p.end)[1] < partial_span(p.start)[0]:
+        raise ValueError(f"end {p.end} is before start {p.start}")
 
 
-class PPeriod(pydantic.BaseModel, extra="forbid", strict=True):
-    start: Annotated[str, pydantic.Field(pattern=DATE)]
-    end: Annotated[str, pydantic.Field(pattern=DATE)] | None = None
+def participant_rules(x: Any) -> None:
+    if x.person is None and x.position is None:
+        raise ValueError("a participant needs a person or a position")
+    if len(set(x.roles)) != len(x.roles):
+        raise ValueError("a role is listed twice")
 
 
-class PVenue(pydantic.BaseModel, extra="forbid", strict=True):
-    name: Annotated[str, pydantic.Field(max_length=300)] | None = None
-    place: Annotated[str, pydantic.Field(pattern=CODE)]
+def delegation_rules(d: Any) -> None:
+    if d.size is not None and d.size < len(d.participants):
+        raise ValueError(f"size {d.size} is smaller than the named participants")
+    heads = sum(ParticipantRole.HEAD_OF_DELEGATION in x.roles for x in d.participants)
+    if heads > 1:
+        raise ValueError("a delegation has one head")
 
 
-class PParticipant(pydantic.BaseModel, extra="forbid", strict=True):
+def outcome_rules(o: Any) -> None:
+    if o.kind is OutcomeKind.INVITATION and not o.event_title:
+        raise ValueError("an invitation names its event")
+
+
+def follow_up_rules(f: Any) -> None:
+    for ref in f.concerns:
+        if ref.type not in FOLLOW_UP_TARGETS:
+            raise ValueError(f"a follow-up cannot concern a {ref.type}")
+
+
+def meeting_rules(m: Any) -> None:
+    start, end = m.start, m.end
+    if end is not None and start is None:
+        raise ValueError("an end time needs a start time")
+    if start is not None and m.dates is not None:
+        raise ValueError("give aware start/end times or date-only dates, not both")
+    if m.dates is not None and m.dates.end is None:
+        raise ValueError("a meeting's dates need an end")
+    if start is not None:
+        zone = zone_name(start)
+        if zone is None:
+            raise ValueError("start has a fixed offset; give the venue's IANA zone")
+        if m.venue is not None and zone != REGION_ZONES[m.venue.place]:
+            raise ValueError(f"start is in {zone}, the venue in {REGION_ZONES[m.venue.place]}")
+        if end is not None:
+            if zone_name(end) is None:
+                raise ValueError("end has a fixed offset; give the venue's IANA zone")
+            if zone_name(end) != zone:
+                raise ValueError("start and end are in different zones")
+            if end < start:
+                raise ValueError("end is before start")
+    for i, ref in enumerate(m.signed):
+        if ref.type not in MEETING_SIGNED_TYPES:
+            raise ValueError(f"signed[{i}] must point to a mou or agreement")
+        if ref in m.signed[:i]:
+            raise ValueError(f"signed[{i}] is listed twice")
+    n = len(m.delegations)
+    for o in m.outcomes:
+        for v in (*o.by, *o.to):
+            if v >= n:
+                raise ValueError(f"delegation {v} does not exist; there are {n}")
+
+
+class PPeriod(PModel):
+    start: DateText
+    end: DateText | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PPeriod:
+        period_rules(self)
+        return self
+
+
+class PVenue(PModel):
+    name: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    place: RegionCode
+
+
+class PParticipant(PModel):
     person: PPerson | None = None
     position: PPosition | None = None
-    roles: Annotated[list[RoleName], pydantic.Field(min_length=1)] | None = None
+    roles: Annotated[list[ParticipantRole], Field(min_length=1)] = [ParticipantRole.ATTENDEE]
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PParticipant:
+        participant_rules(self)
+        return self
 
 
-class PDelegation(pydantic.BaseModel, extra="forbid", strict=True):
+class PDelegation(PModel):
     side: PParty
-    participants: list[PParticipant] = []
-    size: Annotated[int, pydantic.Field(ge=1)] | None = None
+    participants: Many[PParticipant] = []
+    size: Annotated[int, Field(ge=1)] | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PDelegation:
+        delegation_rules(self)
+        return self
 
 
-class POutcome(pydantic.BaseModel, extra="forbid", strict=True):
-    kind: Literal["agreed_statement", "decision", "invitation", "commitment"]
-    text: Annotated[str, pydantic.Field(max_length=2000)]
-    by: list[Annotated[int, pydantic.Field(ge=0)]] = []
-    to: list[Annotated[int, pydantic.Field(ge=0)]] = []
-    event_title: Annotated[str, pydantic.Field(max_length=500)] | None = None
-    topics: list[str] = []
+class POutcome(PModel):
+    kind: OutcomeKind
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    by: Many[Annotated[int, Field(ge=0)]] = []
+    to: Many[Annotated[int, Field(ge=0)]] = []
+    event_title: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    topics: Many[str] = []
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> POutcome:
+        outcome_rules(self)
+        return self
 
 
-class PFollowUp(pydantic.BaseModel, extra="forbid", strict=True):
-    action: Annotated[str, pydantic.Field(max_length=2000)]
+class PFollowUp(PModel):
+    action: Annotated[str, Field(min_length=1, max_length=2000)]
     owner: PParty | None = None
-    due: Annotated[str, pydantic.Field(pattern=DATE)] | None = None
-    status: Literal["open", "done", "cancelled"] = "open"
-    concerns: list[PRef] = []
+    due: DateText | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    concerns: Many[PRef] = []
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PFollowUp:
+        follow_up_rules(self)
+        return self
 
 
-class PMeeting(pydantic.BaseModel, extra="forbid", strict=True):
+class PMeeting(PModel):
     type: Literal["meeting"]
-    schema_version: str
-    id: Annotated[str, pydantic.Field(pattern=ID)]
-    title: Annotated[str, pydantic.Field(max_length=1000)]
-    kind: MeetingKindName
-    status: Literal["planned", "held", "postponed", "cancelled"] | None = None
-    start: Annotated[str, pydantic.Field(pattern=ZONED)] | None = None
-    end: Annotated[str, pydantic.Field(pattern=ZONED)] | None = None
+    schema_version: Version
+    id: Annotated[str, Field(pattern=ID)]
+    title: Annotated[str, Field(min_length=1, max_length=1000)]
+    kind: MeetingKind
+    status: ScheduleStatus | None = None
+    start: Zoned | None = None
+    end: Zoned | None = None
     dates: PPeriod | None = None
     venue: PVenue | None = None
-    delegations: list[PDelegation] = []
-    topics: list[str] = []
-    outcomes: list[POutcome] = []
-    follow_ups: list[PFollowUp] = []
-    signed: list[PRef] = []
-    summary: Annotated[str, pydantic.Field(max_length=5000)] | None = None
+    delegations: Many[PDelegation] = []
+    topics: Many[str] = []
+    outcomes: Many[POutcome] = []
+    follow_ups: Many[PFollowUp] = []
+    signed: Many[PRef] = []
+    summary: Annotated[str, Field(min_length=1, max_length=5000)] | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PMeeting:
+        meeting_rules(self)
+        return self
 
 
-class MRef(msgspec.Struct, forbid_unknown_fields=True):
-    type: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+class MPeriod(MStruct):
+    start: str
+    end: str | None = None
+
+    def __post_init__(self) -> None:
+        check_partial_date(self.start)
+        if self.end is not None:
+            check_partial_date(self.end)
+        period_rules(self)
 
 
-class MPeriod(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    start: Annotated[str, msgspec.Meta(pattern=DATE)]
-    end: Annotated[str, msgspec.Meta(pattern=DATE)] | None = None
+class MVenue(MStruct):
+    place: str
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=300)] | None = None
+
+    def __post_init__(self) -> None:
+        check_region(self.place)
 
 
-class MVenue(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    place: Annotated[str, msgspec.Meta(pattern=CODE)]
-    name: Annotated[str, msgspec.Meta(max_length=300)] | None = None
-
-
-class MParticipant(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MParticipant(MStruct):
     person: MPerson | None = None
     position: MPosition | None = None
-    roles: Annotated[list[RoleName], msgspec.Meta(min_length=1)] | None = None
+    roles: Annotated[list[ParticipantRole], msgspec.Meta(min_length=1)] | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        if self.roles is UNSET:
+            self.roles = [ParticipantRole.ATTENDEE]
+        participant_rules(self)
 
 
-class MDelegation(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MDelegation(MStruct):
     side: MParty
     participants: list[MParticipant] = []
     size: Annotated[int, msgspec.Meta(ge=1)] | None = None
 
+    def __post_init__(self) -> None:
+        delegation_rules(self)
 
-class MOutcome(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    kind: Literal["agreed_statement", "decision", "invitation", "commitment"]
-    text: Annotated[str, msgspec.Meta(max_length=2000)]
+
+class MOutcome(MStruct):
+    kind: OutcomeKind
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
     by: list[Annotated[int, msgspec.Meta(ge=0)]] = []
     to: list[Annotated[int, msgspec.Meta(ge=0)]] = []
-    event_title: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    event_title: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
     topics: list[str] = []
 
+    def __post_init__(self) -> None:
+        outcome_rules(self)
 
-class MFollowUp(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    action: Annotated[str, msgspec.Meta(max_length=2000)]
+
+class MFollowUp(MStruct):
+    action: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
     owner: MParty | None = None
-    due: Annotated[str, msgspec.Meta(pattern=DATE)] | None = None
-    status: Literal["open", "done", "cancelled"] = "open"
+    due: str | None = None
+    status: FollowUpStatus | UnsetType = UNSET
     concerns: list[MRef] = []
 
+    def __post_init__(self) -> None:
+        if self.due is not None:
+            check_partial_date(self.due)
+        if self.status is UNSET:
+            self.status = FollowUpStatus.OPEN
+        follow_up_rules(self)
 
-class MMeeting(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+
+class MMeeting(MStruct):
     type: Literal["meeting"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
-    title: Annotated[str, msgspec.Meta(max_length=1000)]
-    kind: MeetingKindName
-    status: Literal["planned", "held", "postponed", "cancelled"] | None = None
-    start: Annotated[str, msgspec.Meta(pattern=ZONED)] | None = None
-    end: Annotated[str, msgspec.Meta(pattern=ZONED)] | None = None
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+    kind: MeetingKind
+    status: ScheduleStatus | None = None
+    start: ZonedTime | None = None
+    end: ZonedTime | None = None
     dates: MPeriod | None = None
     venue: MVenue | None = None
     delegations: list[MDelegation] = []
@@ -379,7 +989,11 @@ class MMeeting(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     outcomes: list[MOutcome] = []
     follow_ups: list[MFollowUp] = []
     signed: list[MRef] = []
-    summary: Annotated[str, msgspec.Meta(max_length=5000)] | None = None
+    summary: Annotated[str, msgspec.Meta(min_length=1, max_length=5000)] | None = None
+
+    def __post_init__(self) -> None:
+        check_version(self.schema_version)
+        meeting_rules(self)
 
 
 def make_meetings(n: int) -> list[Meeting]:
@@ -455,145 +1069,308 @@ def make_meetings(n: int) -> list[Meeting]:
     return out
 
 
-SHAPES.append(Shape("meeting", Meeting, PMeeting, MMeeting, make_meetings))
+SHAPES.append(
+    Shape(
+        "meeting",
+        Meeting,
+        PMeeting,
+        MMeeting,
+        make_meetings,
+        declarative.PMeeting,
+        declarative.MMeeting,
+        broken=(
+            ("offset not the zone's", shift("start", "+07:00[", "+08:00[")),
+            ("unknown zone", shift("start", "Asia/Jakarta", "Asia/Atlantis")),
+            ("fixed offset", shift("start", "[Asia/Jakarta]", "")),
+            ("no offset", shift("start", "+07:00[Asia/Jakarta]", "")),
+            (
+                "zone not the venue's",
+                shift("start", "+07:00[Asia/Jakarta]", "+07:00[Asia/Bangkok]"),
+            ),
+            ("end before start", shift("end", "T11:30", "T08:30")),
+            ("end without start", edit("start", DELETE)),
+            ("unknown venue region", edit("venue.place", "11.99")),
+            ("outcome by a missing delegation", edit("outcomes.0.by", [0, 2])),
+            ("negative delegation index", edit("outcomes.0.to", [-1])),
+            ("invitation without event", edit("outcomes.1.event_title", DELETE)),
+            ("two heads", edit("delegations.0.participants.1.roles", ["head_of_delegation"])),
+            ("role twice", edit("delegations.0.participants.1.roles", ["member", "member"])),
+            ("no roles", edit("delegations.0.participants.1.roles", [])),
+            ("participant without person or position", edit("delegations.0.participants.1", {})),
+            ("delegation smaller than named", edit("delegations.0.size", 3)),
+            ("signed points to a meeting", edit("signed.0.type", "meeting")),
+            ("signed twice", edit("signed", [{"type": "mou", "id": "a"}] * 2)),
+            ("unknown record type", edit("follow_ups.0.concerns.0.type", "treaty")),
+            ("due month 13", edit("follow_ups.0.due", "2016-13")),
+            ("dates and times", edit("dates", {"start": "2015-01-01", "end": "2015-01-01"})),
+        ),
+    )
+)
 
 
 # Shape: export shipment -------------------------------------------------------------------
+#
+# Left out, never in this shape: ExportShipment's packages, origin, program, facilitator,
+# logistics_provider, release and links (so the origin-proof rule against the trade-
+# agreement table, and the reference-type rules); Exporter's capital and annual_sales (the
+# UMKM class limits); Consignee's address and diaspora; TransportLeg's actual times (their
+# order rule); StatusEvent's region, source, note and supersedes (the correction rules).
+# Kept though the bench documents leave it empty: StatusEvent.date, for its one-of rule.
 
-DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
-HS = r"^([0-9]{2}){2,5}$"
+SEA_ONLY = frozenset(t for t in Incoterm if t.sea_only)
+WATER = frozenset({TransportMode.SEA, TransportMode.INLAND_WATERWAY})
+AIR_OR_MAIL = frozenset({TransportMode.AIR, TransportMode.MAIL})
 
 
-class PMoney(pydantic.BaseModel, extra="forbid", strict=True):
-    amount: Annotated[str, pydantic.Field(pattern=DECIMAL)]
-    currency: Annotated[str, pydantic.Field(pattern=r"^[A-Z]{3}$")]
+def exporter_rules(e: Any) -> None:
+    if e.organization.kind not in (OrganizationKind.UMKM, OrganizationKind.COMPANY):
+        raise ValueError("an exporter is an umkm or a company")
 
 
-class PGoodsLine(pydantic.BaseModel, extra="forbid", strict=True):
-    description: Annotated[str, pydantic.Field(max_length=1000)]
-    hs_code: Annotated[str, pydantic.Field(pattern=HS)] | None = None
-    quantity: Annotated[str, pydantic.Field(pattern=DECIMAL)] | None = None
-    unit: Annotated[str, pydantic.Field(pattern=r"^[A-Z0-9]{1,3}$")] | None = None
+def consignee_rules(c: Any) -> None:
+    if c.country == "ID":
+        raise ValueError("an export goes to a buyer abroad")
+
+
+def goods_rules(g: Any) -> None:
+    if g.unit is not None and g.unit not in UNITS:
+        raise ValueError(f"{g.unit!r} is not a UN/ECE Rec 20 unit")
+    if (g.quantity is None) != (g.unit is None):
+        raise ValueError("give a quantity together with its unit")
+    if g.quantity is not None and g.quantity <= 0:
+        raise ValueError("a quantity is more than 0")
+    if g.value is not None and g.value.amount < 0:
+        raise ValueError("a value cannot be negative")
+
+
+def leg_rules(leg: Any) -> None:
+    dep, arr = leg.planned_departure, leg.planned_arrival
+    if dep is not None and arr is not None and arr < dep:
+        raise ValueError("planned arrival is before departure")
+
+
+def event_rules(ev: Any) -> None:
+    if (ev.time is None) == (ev.date is None):
+        raise ValueError("an event has either an aware time or a date")
+
+
+def shipment_rules(s: Any) -> None:
+    net, gross = s.net_weight_kg, s.gross_weight_kg
+    if net is not None and net < 0:
+        raise ValueError("net weight is at least 0")
+    if gross is not None and gross <= 0:
+        raise ValueError("gross weight is more than 0")
+    if net is not None and gross is not None and net > gross:
+        raise ValueError(f"net weight {net} kg is above gross weight {gross} kg")
+    total = s.invoice_total
+    if total is not None:
+        if total.amount < 0:
+            raise ValueError("a total cannot be negative")
+        if s.goods:
+            summed = Decimal(0)
+            for g in s.goods:
+                if g.value is None:
+                    raise ValueError("with an invoice total, every line needs its value")
+                if g.value.currency != total.currency:
+                    raise ValueError("a line value is not in the invoice currency")
+                summed += g.value.amount
+            if summed != total.amount:
+                raise ValueError(f"line values add up to {summed}, not {total.amount}")
+    legs = s.legs
+    if not legs:
+        return
+    if s.delivery is not None and s.delivery.incoterm in SEA_ONLY:
+        modes = {leg.mode for leg in legs}
+        if modes & AIR_OR_MAIL or not modes & WATER:
+            raise ValueError(f"{s.delivery.incoterm.value} is for sea and waterway transport")
+    if not legs[0].departure_place.startswith("ID"):
+        raise ValueError("an export loads first in Indonesia")
+    if legs[-1].arrival_place[:2] != s.consignee.country:
+        raise ValueError("the last leg ends outside the consignee's country")
+
+
+class PGoodsLine(PModel):
+    description: Annotated[str, Field(min_length=1, max_length=1000)]
+    hs_code: HsCodeText | None = None
+    quantity: Dec | None = None
+    unit: str | None = None
     value: PMoney | None = None
 
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PGoodsLine:
+        goods_rules(self)
+        return self
 
-class PConsignee(pydantic.BaseModel, extra="forbid", strict=True):
-    name: Annotated[str, pydantic.Field(max_length=300)] | None = None
-    country: Annotated[str, pydantic.Field(pattern=r"^[A-Z]{2}$")]
+
+class PConsignee(PModel):
+    name: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    country: CountryCode
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PConsignee:
+        consignee_rules(self)
+        return self
 
 
-class PExporter(pydantic.BaseModel, extra="forbid", strict=True):
+class PExporter(PModel):
     organization: POrg
 
-
-class PDelivery(pydantic.BaseModel, extra="forbid", strict=True):
-    incoterm: Literal["EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF"]
-    named_place: Annotated[str, pydantic.Field(max_length=300)]
-
-
-class PLeg(pydantic.BaseModel, extra="forbid", strict=True):
-    mode: Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"]
-    departure_place: Annotated[str, pydantic.Field(pattern=LOCODE)]
-    arrival_place: Annotated[str, pydantic.Field(pattern=LOCODE)]
-    carrier: Annotated[str, pydantic.Field(max_length=300)] | None = None
-    voyage: Annotated[str, pydantic.Field(max_length=100)] | None = None
-    planned_departure: Annotated[str, pydantic.Field(pattern=ZONED)] | None = None
-    planned_arrival: Annotated[str, pydantic.Field(pattern=ZONED)] | None = None
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PExporter:
+        exporter_rules(self)
+        return self
 
 
-class PTradeDocument(pydantic.BaseModel, extra="forbid", strict=True):
-    kind: Literal["peb", "npe", "commercial_invoice", "packing_list", "air_waybill"]
-    number: Annotated[str, pydantic.Field(max_length=100)] | None = None
-    date: Annotated[str, pydantic.Field(pattern=DATE)] | None = None
+class PDelivery(PModel):
+    incoterm: Incoterm
+    named_place: Annotated[str, Field(min_length=1, max_length=300)]
 
 
-class PStatusEvent(pydantic.BaseModel, extra="forbid", strict=True):
-    status: Literal["booked", "documents_submitted", "customs_released", "released", "departed"]
-    time: Annotated[str, pydantic.Field(pattern=ZONED)] | None = None
-    place: Annotated[str, pydantic.Field(max_length=300)] | None = None
+class PLeg(PModel):
+    mode: TransportMode
+    departure_place: Locode
+    arrival_place: Locode
+    carrier: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+    voyage: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    planned_departure: Zoned | None = None
+    planned_arrival: Zoned | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PLeg:
+        leg_rules(self)
+        return self
 
 
-class PShipment(pydantic.BaseModel, extra="forbid", strict=True):
+class PTradeDocument(PModel):
+    kind: TradeDocumentKind
+    number: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    date: DateText | None = None
+
+
+class PStatusEvent(PModel):
+    status: ShipmentStatus
+    time: Zoned | None = None
+    date: DateText | None = None
+    place: Annotated[str, Field(min_length=1, max_length=300)] | None = None
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PStatusEvent:
+        event_rules(self)
+        return self
+
+
+class PShipment(PModel):
     type: Literal["export_shipment"]
-    schema_version: str
-    id: Annotated[str, pydantic.Field(pattern=ID)]
-    title: Annotated[str, pydantic.Field(max_length=1000)] | None = None
+    schema_version: Version
+    id: Annotated[str, Field(pattern=ID)]
+    title: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
     exporter: PExporter | None = None
     consignee: PConsignee
-    goods: list[PGoodsLine] = []
-    net_weight_kg: Annotated[str, pydantic.Field(pattern=DECIMAL)] | None = None
-    gross_weight_kg: Annotated[str, pydantic.Field(pattern=DECIMAL)] | None = None
+    goods: Many[PGoodsLine] = []
+    net_weight_kg: Dec | None = None
+    gross_weight_kg: Dec | None = None
     invoice_total: PMoney | None = None
     delivery: PDelivery | None = None
-    legs: list[PLeg] = []
-    documents: list[PTradeDocument] = []
-    events: list[PStatusEvent] = []
+    legs: Many[PLeg] = []
+    documents: Many[PTradeDocument] = []
+    events: Many[PStatusEvent] = []
+
+    @pydantic.model_validator(mode="after")
+    def _rules(self) -> PShipment:
+        shipment_rules(self)
+        return self
 
 
-class MMoney(msgspec.Struct, forbid_unknown_fields=True):
-    amount: Annotated[str, msgspec.Meta(pattern=DECIMAL)]
-    currency: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
-
-
-class MGoodsLine(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    description: Annotated[str, msgspec.Meta(max_length=1000)]
-    hs_code: Annotated[str, msgspec.Meta(pattern=HS)] | None = None
-    quantity: Annotated[str, msgspec.Meta(pattern=DECIMAL)] | None = None
-    unit: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]{1,3}$")] | None = None
+class MGoodsLine(MStruct):
+    description: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+    hs_code: str | None = None
+    quantity: Amount | None = None
+    unit: str | None = None
     value: MMoney | None = None
 
+    def __post_init__(self) -> None:
+        if self.hs_code is not None:
+            self.hs_code = parse_hs_code(self.hs_code)
+        goods_rules(self)
 
-class MConsignee(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    country: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")]
-    name: Annotated[str, msgspec.Meta(max_length=300)] | None = None
+
+class MConsignee(MStruct):
+    country: str
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=300)] | None = None
+
+    def __post_init__(self) -> None:
+        check_country(self.country)
+        consignee_rules(self)
 
 
-class MExporter(msgspec.Struct, forbid_unknown_fields=True):
+class MExporter(MStruct):
     organization: MOrg
 
-
-class MDelivery(msgspec.Struct, forbid_unknown_fields=True):
-    incoterm: Literal["EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF"]
-    named_place: Annotated[str, msgspec.Meta(max_length=300)]
+    def __post_init__(self) -> None:
+        exporter_rules(self)
 
 
-class MLeg(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    mode: Literal["1", "2", "3", "4", "5", "6", "7", "8", "9"]
-    departure_place: Annotated[str, msgspec.Meta(pattern=LOCODE)]
-    arrival_place: Annotated[str, msgspec.Meta(pattern=LOCODE)]
-    carrier: Annotated[str, msgspec.Meta(max_length=300)] | None = None
-    voyage: Annotated[str, msgspec.Meta(max_length=100)] | None = None
-    planned_departure: Annotated[str, msgspec.Meta(pattern=ZONED)] | None = None
-    planned_arrival: Annotated[str, msgspec.Meta(pattern=ZONED)] | None = None
+class MDelivery(MStruct):
+    incoterm: Incoterm
+    named_place: Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 
 
-class MTradeDocument(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    kind: Literal["peb", "npe", "commercial_invoice", "packing_list", "air_waybill"]
-    number: Annotated[str, msgspec.Meta(max_length=100)] | None = None
-    date: Annotated[str, msgspec.Meta(pattern=DATE)] | None = None
+class MLeg(MStruct):
+    mode: TransportMode
+    departure_place: Annotated[str, msgspec.Meta(pattern=LOCODE_M)]
+    arrival_place: Annotated[str, msgspec.Meta(pattern=LOCODE_M)]
+    carrier: Annotated[str, msgspec.Meta(min_length=1, max_length=300)] | None = None
+    voyage: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | None = None
+    planned_departure: ZonedTime | None = None
+    planned_arrival: ZonedTime | None = None
+
+    def __post_init__(self) -> None:
+        check_locode(self.departure_place)
+        check_locode(self.arrival_place)
+        leg_rules(self)
 
 
-class MStatusEvent(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
-    status: Literal["booked", "documents_submitted", "customs_released", "released", "departed"]
-    time: Annotated[str, msgspec.Meta(pattern=ZONED)] | None = None
-    place: Annotated[str, msgspec.Meta(max_length=300)] | None = None
+class MTradeDocument(MStruct):
+    kind: TradeDocumentKind
+    number: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | None = None
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None:
+            check_partial_date(self.date)
 
 
-class MShipment(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
+class MStatusEvent(MStruct):
+    status: ShipmentStatus
+    time: ZonedTime | None = None
+    date: str | None = None
+    place: Annotated[str, msgspec.Meta(min_length=1, max_length=300)] | None = None
+
+    def __post_init__(self) -> None:
+        if self.date is not None:
+            check_partial_date(self.date)
+        event_rules(self)
+
+
+class MShipment(MStruct):
     type: Literal["export_shipment"]
     schema_version: str
-    id: Annotated[str, msgspec.Meta(pattern=ID)]
+    id: Annotated[str, msgspec.Meta(pattern=ID_M)]
     consignee: MConsignee
-    title: Annotated[str, msgspec.Meta(max_length=1000)] | None = None
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)] | None = None
     exporter: MExporter | None = None
     goods: list[MGoodsLine] = []
-    net_weight_kg: Annotated[str, msgspec.Meta(pattern=DECIMAL)] | None = None
-    gross_weight_kg: Annotated[str, msgspec.Meta(pattern=DECIMAL)] | None = None
+    net_weight_kg: Amount | None = None
+    gross_weight_kg: Amount | None = None
     invoice_total: MMoney | None = None
     delivery: MDelivery | None = None
     legs: list[MLeg] = []
     documents: list[MTradeDocument] = []
     events: list[MStatusEvent] = []
+
+    def __post_init__(self) -> None:
+        check_version(self.schema_version)
+        shipment_rules(self)
 
 
 GOODS = (
@@ -683,15 +1460,60 @@ def make_shipments(n: int) -> list[ExportShipment]:
     return out
 
 
-SHAPES.append(Shape("shipment", ExportShipment, PShipment, MShipment, make_shipments))
+SHAPES.append(
+    Shape(
+        "shipment",
+        ExportShipment,
+        PShipment,
+        MShipment,
+        make_shipments,
+        declarative.PShipment,
+        declarative.MShipment,
+        broken=(
+            ("net above gross", edit("net_weight_kg", "500")),
+            ("decimal with exponent", edit("net_weight_kg", "1e2")),
+            ("decimal as a number", edit("gross_weight_kg", 120)),
+            ("lines do not add up", edit("invoice_total.amount", "9001")),
+            ("line in another currency", edit("goods.0.value.currency", "USD")),
+            ("line without value", edit("goods.0.value", DELETE)),
+            ("negative total", edit("invoice_total.amount", "-9000")),
+            ("unknown currency", edit("invoice_total.currency", "XYZ")),
+            (
+                "too many decimals for the currency",
+                edits(
+                    edit("goods.0.value.amount", "1500.5"),
+                    edit("invoice_total.amount", "9000.5"),
+                ),
+            ),
+            ("unknown unit", edit("goods.0.unit", "PCS")),
+            ("quantity without unit", edit("goods.0.unit", DELETE)),
+            ("zero quantity", edit("goods.0.quantity", "0")),
+            ("invalid HS code", edit("goods.0.hs_code", "0901212")),
+            ("unknown country", edit("consignee.country", "XX")),
+            ("domestic consignee", edit("consignee.country", "ID")),
+            ("exporter not a business", edit("exporter.organization.kind", "bank")),
+            ("LOCODE of no country", edit("legs.0.arrival_place", "XXCGK")),
+            ("LOCODE ending in a newline", edit("legs.0.arrival_place", "IDCGK\n")),
+            ("first leg abroad", edit("legs.0.departure_place", "SGSIN")),
+            ("last leg elsewhere", edit("legs.1.arrival_place", "SGSIN")),
+            ("sea-only incoterm by air", edit("delivery.incoterm", "FOB")),
+            ("arrival before departure", shift("legs.0.planned_arrival", "T23:", "T08:")),
+            ("offset not the zone's", shift("events.0.time", "+07:00[", "+09:00[")),
+            ("naive time", shift("events.0.time", "+07:00[Asia/Jakarta]", "")),
+            ("event with time and date", edit("events.0.date", "2016-01-01")),
+            ("month without year digits", edit("documents.0.date", "16-01")),
+        ),
+    )
+)
 
 
 # Construction from Python values ----------------------------------------------------------
 #
 # Each library builds the same objects bottom-up, every object with keyword arguments: the
 # objects of a shape are taken apart once into (class, arguments) plans, and `build` runs
-# a plan. pydantic validates as it constructs; msgspec Structs are built without checks;
-# kotakerja checks every field and rule. Values that are looked up rather than built
+# a plan. pydantic validates as it constructs; msgspec checks types and constraints only
+# when decoding, so its Structs run just their `__post_init__` rules; kotakerja checks every
+# field and rule. Values that are looked up rather than built
 # (regions, countries, partial dates, HS codes, aware times) are passed as they are.
 
 LOOKED_UP = (Region, Country, ForeignLocality, PartialDate, HsCode)
@@ -828,20 +1650,66 @@ def jsonl_per_record(n: int, template: list[Any]) -> tuple[float, int]:
 
 @dataclass
 class Measured:
-    """Seconds (or bytes) per library for one measure of one shape: kotakerja, pydantic, msgspec."""
+    """Seconds (or bytes) per library for one measure of one shape: kotakerja, pydantic,
+    msgspec, and (decode and encode only) the declarative-only pydantic and msgspec models."""
 
     k: float
     p: float
     m: float
+    pd: float = math.nan
+    md: float = math.nan
+
+
+def self_check(shape: Shape, texts: list[bytes]) -> None:
+    """Fail unless the equivalent models write what kotakerja writes and reject what it rejects.
+
+    Every document must come back from both models as the same JSON (compared parsed, as
+    key order may differ); each broken document of the shape must be rejected by kotakerja
+    and by both models. The declarative models must accept the good documents.
+    """
+    pm = shape.pydantic_model
+    decoder = msgspec.json.Decoder(shape.msgspec_struct, dec_hook=dec_hook)
+    plain = msgspec.json.Decoder(shape.msgspec_declarative)
+    for text in texts:
+        want = json.loads(text)
+        p_text = pm.model_validate_json(text).model_dump_json(exclude_none=True)
+        assert json.loads(p_text) == want, (shape.name, "pydantic writes", p_text)
+        m_text = ENCODER.encode(decoder.decode(text))
+        assert json.loads(m_text) == want, (shape.name, "msgspec writes", m_text)
+        shape.pydantic_declarative.model_validate_json(text)
+        plain.decode(text)
+    failures = []
+    for what, change in shape.broken:
+        doc = json.loads(texts[0])
+        change(doc)
+        assert doc != json.loads(texts[0]), (shape.name, what, "edit changed nothing")
+        bad = json.dumps(doc)
+        for library, read, error in (
+            ("kotakerja", lambda t: kotakerja.from_json(shape.kotakerja_type, t), KotakerjaError),
+            ("pydantic", pm.model_validate_json, pydantic.ValidationError),
+            ("msgspec", decoder.decode, msgspec.ValidationError),
+        ):
+            try:
+                read(bad)
+            except error:
+                continue
+            failures.append(f"{shape.name}: {library} accepts a document with {what}")
+    if failures:
+        raise AssertionError("\n".join(failures))
 
 
 def measure_shape(shape: Shape, n: int, repeat: int) -> dict[str, Measured]:
     objs = shape.make(n)
-    cls, pm, ms = shape.kotakerja_type, shape.pydantic_model, shape.msgspec_struct
+    cls, pm, pd = shape.kotakerja_type, shape.pydantic_model, shape.pydantic_declarative
+    ms = msgspec.json.Decoder(shape.msgspec_struct, dec_hook=dec_hook)
+    md = msgspec.json.Decoder(shape.msgspec_declarative)
     texts = [kotakerja.to_json(o).encode() for o in objs]
     assert all(kotakerja.from_json(cls, t) == o for t, o in zip(texts, objs, strict=True))
     p_objs = [pm.model_validate_json(t) for t in texts]
-    m_objs = [msgspec.json.decode(t, type=ms) for t in texts]
+    m_objs = [ms.decode(t) for t in texts]
+    pd_objs = [pd.model_validate_json(t) for t in texts]
+    md_objs = [md.decode(t) for t in texts]
+    plain = msgspec.json.Encoder()
     k_plans = [plan_kotakerja(o) for o in objs]
     p_plans = [plan_pydantic(o) for o in p_objs]
     m_plans = [plan_msgspec(o) for o in m_objs]
@@ -852,12 +1720,16 @@ def measure_shape(shape: Shape, n: int, repeat: int) -> dict[str, Measured]:
         "decode": Measured(
             best_of(lambda: [kotakerja.from_json(cls, t) for t in texts], repeat),
             best_of(lambda: [pm.model_validate_json(t) for t in texts], repeat),
-            best_of(lambda: [msgspec.json.decode(t, type=ms) for t in texts], repeat),
+            best_of(lambda: [ms.decode(t) for t in texts], repeat),
+            best_of(lambda: [pd.model_validate_json(t) for t in texts], repeat),
+            best_of(lambda: [md.decode(t) for t in texts], repeat),
         ),
         "encode": Measured(
             best_of(lambda: [kotakerja.to_json(o) for o in objs], repeat),
-            best_of(lambda: [o.model_dump_json(exclude_defaults=True) for o in p_objs], repeat),
-            best_of(lambda: [msgspec.json.encode(o) for o in m_objs], repeat),
+            best_of(lambda: [o.model_dump_json(exclude_none=True) for o in p_objs], repeat),
+            best_of(lambda: [ENCODER.encode(o) for o in m_objs], repeat),
+            best_of(lambda: [o.model_dump_json(exclude_defaults=True) for o in pd_objs], repeat),
+            best_of(lambda: [plain.encode(o) for o in md_objs], repeat),
         ),
         "construct": Measured(
             best_of(lambda: [build(p) for p in k_plans], repeat),
@@ -867,14 +1739,27 @@ def measure_shape(shape: Shape, n: int, repeat: int) -> dict[str, Measured]:
         "memory": Measured(
             size_of(lambda: [kotakerja.from_json(cls, t) for t in texts]),
             size_of(lambda: [pm.model_validate_json(t) for t in texts]),
-            size_of(lambda: [msgspec.json.decode(t, type=ms) for t in texts]),
+            size_of(lambda: [ms.decode(t) for t in texts]),
         ),
     }
 
 
 def total(per_shape: dict[str, dict[str, Measured]], key: str) -> Measured:
     rows = [m[key] for m in per_shape.values()]
-    return Measured(sum(r.k for r in rows), sum(r.p for r in rows), sum(r.m for r in rows))
+    return Measured(*(sum(getattr(r, f) for r in rows) for f in ("k", "p", "m", "pd", "md")))
+
+
+def ratios_of(measures: dict[str, Measured]) -> dict[str, float]:
+    """kotakerja over the others; decode and encode also over the declarative models."""
+    out = {}
+    for key, r in measures.items():
+        out[f"{key}_vs_pydantic"] = r.k / r.p
+        out[f"{key}_vs_msgspec"] = r.k / r.m
+    for key in ("decode", "encode"):
+        r = measures[key]
+        out[f"{key}_vs_pydantic_declarative"] = r.k / r.pd
+        out[f"{key}_vs_msgspec_declarative"] = r.k / r.md
+    return out
 
 
 def main() -> int:
@@ -883,10 +1768,10 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE")
     args = parser.parse_args()
     n, repeat = (200, 3) if args.quick else (1000, 5)
+    for shape in SHAPES:  # before any timing: the models must not drift from kotakerja
+        self_check(shape, [kotakerja.to_json(o).encode() for o in shape.make(n)])
     per_shape = {shape.name: measure_shape(shape, n, repeat) for shape in SHAPES}
-    decode, encode, construct, memory = (
-        total(per_shape, k) for k in ("decode", "encode", "construct", "memory")
-    )
+    summed = {k: total(per_shape, k) for k in ("decode", "encode", "construct", "memory")}
     k_imp = import_time("import kotakerja", repeat + 4)
     # `import kotakerja` loads the public names on first use; this also times loading them all.
     all_imp = import_time(
@@ -902,15 +1787,25 @@ def main() -> int:
     small, small_peak = jsonl_per_record(1_000, records)
     large, large_peak = jsonl_per_record(100_000 if not args.quick else 10_000, records)
 
+    headline = ratios_of(summed)
     ratios = {
-        "decode_vs_pydantic": decode.k / decode.p,
-        "decode_vs_msgspec": decode.k / decode.m,
-        "encode_vs_pydantic": encode.k / encode.p,
-        "encode_vs_msgspec": encode.k / encode.m,
-        "construct_vs_pydantic": construct.k / construct.p,
-        "construct_vs_msgspec": construct.k / construct.m,
-        "memory_vs_msgspec": memory.k / memory.m,
-        "memory_vs_pydantic": memory.k / memory.p,
+        **{
+            key: headline[key]
+            for key in (
+                "decode_vs_pydantic",
+                "decode_vs_msgspec",
+                "encode_vs_pydantic",
+                "encode_vs_msgspec",
+                "construct_vs_pydantic",
+                "construct_vs_msgspec",
+                "memory_vs_msgspec",
+                "memory_vs_pydantic",
+                "decode_vs_pydantic_declarative",
+                "decode_vs_msgspec_declarative",
+                "encode_vs_pydantic_declarative",
+                "encode_vs_msgspec_declarative",
+            )
+        },
         "import_vs_deps": k_imp / d_imp,
         "import_all_vs_deps": all_imp / d_imp,
         "jsonl_per_record_100k_vs_1k": large / small,
@@ -920,7 +1815,11 @@ def main() -> int:
         f"{msgspec.__version__}, Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} cores"
     )
-    print(f"{'shape':<9}{'measure':<26}{'kotakerja':>12}{'pydantic':>12}{'msgspec':>12}")
+    print("pydantic and msgspec: the equivalent models; *-decl: the declarative-only ones")
+    print(
+        f"{'shape':<9}{'measure':<26}{'kotakerja':>11}{'pydantic':>11}{'msgspec':>11}"
+        f"{'pyd-decl':>11}{'msg-decl':>11}"
+    )
     for name, measures in per_shape.items():
         for key, label, scale in (
             ("decode", "decode+validate, µs/doc", 1e6 / n),
@@ -929,9 +1828,11 @@ def main() -> int:
             ("memory", "memory, bytes/object", 1.0),
         ):
             r = measures[key]
-            print(
-                f"{name:<9}{label:<26}{r.k * scale:>12.1f}{r.p * scale:>12.1f}{r.m * scale:>12.1f}"
+            cells = "".join(
+                f"{v * scale:>11.1f}" if v == v else f"{'':>11}"
+                for v in (r.k, r.p, r.m, r.pd, r.md)
             )
+            print(f"{name:<9}{label:<26}{cells}")
     print(
         f"import, ms: kotakerja {k_imp * 1e3:.0f}, with every public name {all_imp * 1e3:.0f}, "
         f"attrs+cattrs+pendulum {d_imp * 1e3:.0f}"
@@ -941,15 +1842,9 @@ def main() -> int:
         f"peak KiB {small_peak // 1024} vs {large_peak // 1024}"
     )
     for key, value in ratios.items():
-        print(f"  {key:<30} {value:6.2f}")
+        print(f"  {key:<32} {value:6.2f}")
     if args.json:
-        shapes = {
-            name: {
-                **{f"{key}_vs_pydantic": r.k / r.p for key, r in measures.items()},
-                **{f"{key}_vs_msgspec": r.k / r.m for key, r in measures.items()},
-            }
-            for name, measures in per_shape.items()
-        }
+        shapes = {name: ratios_of(measures) for name, measures in per_shape.items()}
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"ratios": ratios, "shapes": shapes}, f, indent=2)
     return 0
