@@ -1636,10 +1636,14 @@ def jsonl_per_record(n: int, template: list[Any]) -> tuple[float, int]:
             for i in range(n):
                 m = template[i % len(template)]
                 f.write(kotakerja.to_json(m).replace(m.id, f"{m.id}-{i}") + "\n")
-        t0 = time.perf_counter()
-        count = sum(1 for r in iter_jsonl(path) if r.ok)
-        elapsed = time.perf_counter() - t0
-        assert count == n
+        # A short file is read several times and its best pass kept, so that one hiccup
+        # of a shared machine does not decide the ratio; a long one averages them out.
+        elapsed = math.inf
+        for _ in range(max(1, min(10, 20_000 // n))):
+            t0 = time.perf_counter()
+            count = sum(1 for r in iter_jsonl(path) if r.ok)
+            elapsed = min(elapsed, time.perf_counter() - t0)
+            assert count == n
         tracemalloc.start()
         for _ in iter_jsonl(path):
             pass
