@@ -647,7 +647,7 @@ class TestExamples:
             "Wakil Kanselir Jerman",
         ]
         assert m.outcomes[0].kind is OutcomeKind.AGREED_STATEMENT
-        assert "explore further cooperation" in m.outcomes[0].text
+        assert "sepakat menjajaki kerja sama" in m.outcomes[0].text  # "agree to explore"
         assert m.signed == ()
         assert len(m.open_follow_ups()) == 1
         assert {"smart_city", "digitalization", "umkm", "creative_industry", "tourism"} <= set(

@@ -119,21 +119,22 @@ def _g20() -> list[Record]:
         outcomes=(
             Outcome(
                 kind=OutcomeKind.AGREED_STATEMENT,
-                text="Both sides agree to explore further cooperation: knowledge exchange, "
-                "training of human resources and joint projects.",
+                text="Kedua pihak sepakat menjajaki kerja sama lebih lanjut: pertukaran "
+                "pengetahuan, pelatihan sumber daya manusia dan proyek bersama.",
                 by=(0, 1),
                 topics=("knowledge_exchange", "human_resources"),
             ),
         ),
         follow_ups=(
             FollowUp(
-                action="Explore cooperation with Germany on knowledge exchange, human-resource "
-                "training and joint projects; no agreement has been signed yet.",
+                action="Menjajaki kerja sama dengan Jerman di bidang pertukaran pengetahuan, "
+                "pelatihan sumber daya manusia dan proyek bersama; belum ada kesepakatan yang "
+                "ditandatangani.",
                 owner=Party(region=surakarta),
             ),
         ),
-        summary="Surakarta presented its smart-city, public-service digitalisation and UMKM "
-        "programmes; the German side welcomed its use of technology in city management.",
+        summary="Surakarta memaparkan program kota cerdas, digitalisasi layanan publik dan "
+        "UMKM-nya; pihak Jerman mengapresiasi pemanfaatan teknologi dalam pengelolaan kota.",
         sources=(source,),
     )
     return [summit, meeting]
@@ -175,8 +176,8 @@ def _apeksi() -> list[Record]:
                 qualifier=CountQualifier.AT_MOST,
             ),
         ),
-        summary="Nearly all of the 98 member mayors gathered; digital market apps of member "
-        "cities (Jambi, Semarang, Yogyakarta) were shown as good practice.",
+        summary="Hampir semua dari 98 wali kota anggota hadir; aplikasi pasar digital kota "
+        "anggota (Jambi, Semarang, Yogyakarta) ditampilkan sebagai praktik baik.",
         sources=(source,),
     )
     minister = _person(
@@ -317,19 +318,19 @@ def _paragon() -> list[Record]:
                     ParticipantIndex(delegation=0, participant=0),
                     ParticipantIndex(delegation=1, participant=0),
                 ),
-                note="Opened the business-to-business cooperation.",
+                note="Membuka kerja sama business to business.",
             ),
         ),
         follow_ups=(
             FollowUp(
-                action="Talk further about carrying out the cooperation, including Kediri's "
-                "UMKM curation house (rumah kurasi) working with Surakarta.",
+                action="Membahas lebih lanjut pelaksanaan kerja sama, termasuk kerja sama rumah "
+                "kurasi UMKM Kota Kediri dengan Surakarta.",
                 concerns=kadin_mous,
             ),
         ),
         signed=kadin_mous,
-        summary="Kediri wants to learn from Surakarta's branding of its batik villages "
-        "(Laweyan, Kauman) for its own tenun ikat village.",
+        summary="Kediri ingin belajar dari cara Surakarta mengangkat kampung batiknya "
+        "(Laweyan, Kauman) untuk kampung tenun ikat Kediri sendiri.",
         sources=(source,),
     )
     return [ceremony]
@@ -408,8 +409,8 @@ def _shanghai() -> list[Record]:
         outcomes=(
             Outcome(
                 kind=OutcomeKind.INVITATION,
-                text="Shanghai invites the DKI Jakarta government and Jakarta companies to "
-                "take part in the China International Import Expo.",
+                text="Shanghai mengundang Pemerintah Provinsi DKI Jakarta dan perusahaan "
+                "Jakarta untuk ikut serta dalam China International Import Expo.",
                 by=(1,),
                 to=(0,),
                 event=ciie.ref,
@@ -418,14 +419,14 @@ def _shanghai() -> list[Record]:
             ),
             Outcome(
                 kind=OutcomeKind.COMMITMENT,
-                text="Jakarta welcomes the invitation and will encourage its regional "
-                "enterprises (BUMD) to take part.",
+                text="Jakarta menyambut undangan itu dan akan mendorong badan usaha milik "
+                "daerahnya (BUMD) untuk ikut serta.",
                 by=(0,),
                 event=ciie.ref,
             ),
             Outcome(
                 kind=OutcomeKind.INVITATION,
-                text="Jakarta invites Shanghai to the Mayors and Governors Meeting of the "
+                text="Jakarta mengundang Shanghai ke Mayors and Governors Meeting of the "
                 "ASEAN Capitals.",
                 by=(0,),
                 to=(1,),
@@ -435,7 +436,7 @@ def _shanghai() -> list[Record]:
             ),
             Outcome(
                 kind=OutcomeKind.INVITATION,
-                text="Jakarta invites Shanghai to the ASEAN Mayors Forum.",
+                text="Jakarta mengundang Shanghai ke ASEAN Mayors Forum.",
                 by=(0,),
                 to=(1,),
                 event=amf.ref,
@@ -445,23 +446,23 @@ def _shanghai() -> list[Record]:
         ),
         follow_ups=(
             FollowUp(
-                action="Take part in CIIE with Jakarta's regional enterprises (BUMD).",
+                action="Ikut serta dalam CIIE bersama BUMD Jakarta.",
                 owner=Party(region=jakarta),
                 due=PartialDate(year=2023, month=11, day=5),
                 concerns=(ciie.ref,),
             ),
             FollowUp(
-                action="Shanghai's participation in MGMAC and AMF.",
+                action="Keikutsertaan Shanghai dalam MGMAC dan AMF.",
                 owner=Party(locality=shanghai),
                 due=PartialDate(year=2023, month=8),
                 concerns=(mgmac.ref, amf.ref),
             ),
         ),
         referenced=(Ref(type="mou", id="mou-jakarta-shanghai-2020"),),
-        summary="Shanghai is interested in exchanges and training of civil servants and in "
-        "scholarships; Jakarta in Shanghai's urban planning and waste management. The visit "
-        "was the Shanghai mayor's first working visit abroad since China ended its zero-Covid "
-        "policy.",
+        summary="Shanghai berminat pada pertukaran dan pelatihan aparatur sipil negara serta "
+        "beasiswa; Jakarta pada penataan kota dan pengelolaan sampah Shanghai. Kunjungan ini "
+        "kunjungan kerja pertama Wali Kota Shanghai ke luar negeri sejak Tiongkok mengakhiri "
+        "kebijakan nol-Covid.",
         sources=(source,),
     )
     return [ciie, mgmac, amf, meeting]
