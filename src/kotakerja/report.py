@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 
 from ._check import Policy
@@ -111,20 +112,42 @@ def _table(
 ) -> list[str]:
     """Columns padded to their widest cell; `flexible` columns shrink to fit `width`.
 
-    Cells cut short end in an ellipsis; no column is cut below 12 characters, and
-    the others (ids, dates) are never cut.
+    Cells cut short end in an ellipsis; no column is cut below 12 characters or its
+    header, and the others (ids, dates) are never cut. When the table still does not fit, each
+    row becomes a block of labelled lines instead (see `_stacked`).
     """
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     limit = width or 160
     while flexible and sum(widths) + 2 * (len(widths) - 1) > limit:
-        widest = max(flexible, key=widths.__getitem__)
-        if widths[widest] <= 12:
+        shrinkable = [i for i in flexible if widths[i] > max(12, len(header[i]))]
+        if not shrinkable:
             break
-        widths[widest] -= 1
+        widths[max(shrinkable, key=widths.__getitem__)] -= 1
+    if sum(widths) + 2 * (len(widths) - 1) > limit:
+        return _stacked(header, rows, limit)
     cells = [[_clip(c, w) for c, w in zip(r, widths, strict=True)] for r in rows]
     line = "  ".join("─" * w for w in widths)
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(), line]
     out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return out
+
+
+def _stacked(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[str]:
+    """Each row as its first cell on a line of its own, then one labelled line per cell.
+
+    Long cells wrap at word boundaries under their label; nothing is cut.
+    """
+    label_width = max(len(h) for h in header[1:])
+    out: list[str] = []
+    for i, row in enumerate(rows):
+        if i:
+            out.append("")
+        out.append(row[0])
+        for label, cell in zip(header[1:], row[1:], strict=True):
+            prefix = f"  {label.ljust(label_width)}  "
+            lines = textwrap.wrap(cell, max(20, width - len(prefix)), break_on_hyphens=False)
+            out.append((prefix + (lines[0] if lines else "")).rstrip())
+            out += [" " * len(prefix) + more for more in lines[1:]]
     return out
 
 
@@ -219,7 +242,9 @@ def _shipments(ctx: _Context) -> list[str]:
             name = names[status] if status is not None else "—"
             counts[name] = counts.get(name, 0) + 1
         totals = ReleaseTotals.of(group)
-        shown = [Money(amount=a, currency=c).format() for c, a in sorted(totals.values.items())]
+        shown = [
+            Money(amount=a, currency=c).format(ctx.lang) for c, a in sorted(totals.values.items())
+        ]
         if totals.without_value:
             shown.append(f"{totals.without_value}× {labels['unknown']}")
         rows.append(
@@ -261,17 +286,21 @@ def render_report(
     expiring within the policy's window; the follow-ups of meetings still open, overdue
     ones marked; export shipments by destination country with
     their status once that day is over and their value per currency. Tables are
-    shrunk to `width` characters (default 160), cutting the longest cells short.
+    shrunk to `width` characters (default 160), cutting the longest cells short; a
+    table that cannot fit even so lists each row as a block of labelled lines.
     """
     ctx = _Context(register, on or PartialDate.today(), "en" if lang == "en" else "id",
                    policy or Policy(), width)  # fmt: skip
     counts: dict[str, int] = {}
     for r in register:
         counts[r.TYPE] = counts.get(r.TYPE, 0) + 1
+    records = f"{ctx.labels['records']}: " + ", ".join(
+        f"{n} {t}" for t, n in sorted(counts.items())
+    )
     lines = [
         ctx.labels["title"].format(date=ctx.day.format(ctx.lang)),
         "",
-        f"{ctx.labels['records']}: " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items())),
+        *textwrap.wrap(records, max(20, width or 160), subsequent_indent="  "),
     ]
     for section in _SECTIONS:
         lines += ["", *section(ctx)]
