@@ -396,3 +396,26 @@ def test_check_fields_reports_all_fields() -> None:
         ("tags[1]", "kotakerja.type"),
         ("title", "kotakerja.empty"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("record_id", "edit", "path"),
+    [
+        ("mou-jakarta-shanghai-2020", lambda d: d.update(topics=["trade", ""]), "topics[1]"),
+        ("mou-jakarta-shanghai-2020", lambda d: d.update(languages=[""]), "languages[0]"),
+        ("meeting-jakarta-shanghai-2023", lambda d: d.update(topics=[""]), "topics[0]"),
+    ],
+)
+def test_empty_strings_in_lists_are_rejected_as_the_schema_rejects_them(
+    record_id: str, edit: Any, path: str
+) -> None:
+    doc = kotakerja.to_dict(kotakerja.examples().get(record_id))
+    edit(doc)
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.from_dict(kotakerja.Record, doc)
+    assert [(e.path, e.code) for e in exc.value.errors] == [(path, "kotakerja.empty")]
+    schema = kotakerja.json_schema(kotakerja.Record)
+    assert not jsonschema.Draft202012Validator(schema).is_valid(doc)
+    with pytest.raises(ValidationError) as built:
+        kotakerja.Person(name="Gong Zheng", honorifics=("",))
+    assert [(e.path, e.code) for e in built.value.errors] == [("honorifics[0]", "kotakerja.empty")]

@@ -231,6 +231,14 @@ def _compile(tp: Any) -> Check:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             inner = _compile(args[0])
+            if args[0] is str:
+                # Items are never empty, like string fields (the JSON Schema says so too).
+                any_str = inner
+
+                def inner(value: Any) -> list[tuple[str, str, str]] | None:
+                    if value == "" and type(value) is str:
+                        return [("", "kotakerja.empty", "must not be empty")]
+                    return any_str(value)
 
             def tuple_check(value: Any) -> list[tuple[str, str, str]] | None:
                 if type(value) is not tuple:

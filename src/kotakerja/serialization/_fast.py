@@ -339,7 +339,7 @@ def _emit_value(
         item_hook = conv.get_structure_hook(item)
         if item is str and item_hook is known["str"]:
             src.add(ind, f"for _x in {var}:")
-            src.add(ind + 1, "if type(_x) is not str: raise _SLOW")
+            src.add(ind + 1, "if type(_x) is not str or not _x: raise _SLOW")
             src.add(ind + 1, "if not _x.isascii(): _check_text(_x)")
             src.add(ind, f"{out} = tuple({var})")
         elif (
