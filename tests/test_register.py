@@ -170,3 +170,26 @@ def test_validating_100000_records_keeps_memory_flat(tmp_path: Path) -> None:
     # A file 100 times larger may cost a little more (allocator noise), not 100 times more:
     # keeping the records would take several hundred MiB here.
     assert peak_large - peak_small < 16 * 1024, (peak_small, peak_large)
+
+
+def test_queries_take_names_as_well_as_enums_and_classes() -> None:
+    reg = kotakerja.examples()
+    assert reg.documents(scheme="ksdpl") == reg.documents(scheme=kotakerja.Scheme.KSDPL)
+    assert [d.id for d in reg.documents(scheme="ksdpl")] == ["mou-jakarta-shanghai-2020"]
+    on = kotakerja.PartialDate.parse("2023-09-01")
+    assert reg.documents(status="in_force", on=on) == reg.documents(
+        status=kotakerja.DocumentStatus.IN_FORCE, on=on
+    )
+    assert reg.of_type("mou") == reg.of_type(kotakerja.Mou)
+    assert len(reg.of_type("mou")) == 3
+    with pytest.raises(ValueError, match="unknown record type 'mous'"):
+        reg.of_type("mous")
+    with pytest.raises(ValueError, match="'ksdx'"):
+        reg.documents(scheme="ksdx")
+
+
+@pytest.mark.parametrize("thing", [None, 5, "mou", kotakerja.Money.zero("IDR")])
+def test_check_refuses_what_is_not_a_record(thing: object) -> None:
+    with pytest.raises(TypeError, match="check\\(\\) takes a record"):
+        kotakerja.check(thing)  # type: ignore[arg-type]
+    assert kotakerja.check(kotakerja.examples().get("mou-jakarta-shanghai-2020")) is not None

@@ -419,3 +419,10 @@ def test_empty_strings_in_lists_are_rejected_as_the_schema_rejects_them(
     with pytest.raises(ValidationError) as built:
         kotakerja.Person(name="Gong Zheng", honorifics=("",))
     assert [(e.path, e.code) for e in built.value.errors] == [("honorifics[0]", "kotakerja.empty")]
+
+
+@pytest.mark.parametrize("text", [None, 5, ["{}"], {"type": "mou"}])
+def test_json_text_of_the_wrong_type_is_a_validation_error(text: Any) -> None:
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.from_json(kotakerja.Mou, text)
+    assert [(e.path, e.code) for e in exc.value.errors] == [("", "kotakerja.json.type")]

@@ -35,6 +35,11 @@ def check(record: Record, policy: Policy | None = None) -> tuple[Finding, ...]:
     Records that have nothing questionable return an empty tuple. Each record type
     decides what to report in its ``findings(policy)`` method.
     """
+    if not isinstance(record, Record):
+        raise TypeError(
+            f"check() takes a record, not {type(record).__name__}; "
+            "for a register, check each of its records"
+        )
     findings_of = getattr(record, "findings", None)
     if findings_of is None:
         return ()

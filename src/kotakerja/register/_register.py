@@ -10,7 +10,7 @@ import pendulum
 
 from .._errors import ErrorDetail, ValidationError
 from ..records._agreements import Document, DocumentStatus, Scheme
-from ..records._base import Record, Ref
+from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportShipment, shipments_by_destination
 from ..values._dates import PartialDate
@@ -139,8 +139,18 @@ class Register:
             return None
         return record
 
-    def of_type(self, cls: type[R]) -> tuple[R, ...]:
-        """All records of one class, in insertion order."""
+    @overload
+    def of_type(self, cls: type[R]) -> tuple[R, ...]: ...
+    @overload
+    def of_type(self, cls: str) -> tuple[Record, ...]: ...
+    def of_type(self, cls: type[R] | str) -> tuple[R, ...] | tuple[Record, ...]:
+        """All records of one class (or record type name, ``"mou"``), in insertion order."""
+        if isinstance(cls, str):
+            known = record_types()
+            if cls not in known:
+                raise ValueError(f"unknown record type {cls!r}; known: {', '.join(sorted(known))}")
+            wanted = known[cls]
+            return tuple(r for r in self if type(r) is wanted)
         return tuple(r for r in self if type(r) is cls)
 
     # Changing --------------------------------------------------------------------------
@@ -240,8 +250,8 @@ class Register:
     def documents(
         self,
         *,
-        scheme: Scheme | None = None,
-        status: DocumentStatus | None = None,
+        scheme: Scheme | str | None = None,
+        status: DocumentStatus | str | None = None,
         on: PartialDate | pendulum.Date | None = None,
     ) -> tuple[Document, ...]:
         """MoUs and agreements, in insertion order; optionally of one scheme or status.
@@ -256,10 +266,12 @@ class Register:
         """
         docs = [r for r in self if isinstance(r, Document)]
         if scheme is not None:
-            docs = [d for d in docs if d.scheme is scheme]
+            wanted_scheme = Scheme(scheme)  # "ksdpl" works too; an unknown name is a ValueError
+            docs = [d for d in docs if d.scheme is wanted_scheme]
         if status is not None:
+            wanted_status = DocumentStatus(status)
             day = _as_day(on)
-            docs = [d for d in docs if d.status_on(day) is status]
+            docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)
 
     # Follow-ups ------------------------------------------------------------------------

@@ -71,6 +71,8 @@ def loads(data: str | bytes | bytearray, *, max_size: int | None = DEFAULT_MAX_S
         fast = _orjson_loads(data, max_size)
         if fast is not _NO:
             return fast
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise _fail("kotakerja.json.type", f"expected str or bytes, got {type(data).__name__}")
     if max_size is not None and len(data) > max_size:
         raise _fail(
             "kotakerja.json.too_large",
