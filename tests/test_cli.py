@@ -416,3 +416,15 @@ def test_a_cell_over_the_csv_modules_default_limit_is_read_by_every_command(
     assert main(["report", str(tmp_path / "big.csv")]) == 0
     assert main(["convert", str(tmp_path / "big.csv"), str(tmp_path / "back.jsonl")]) == 0
     assert kotakerja.Register.load_jsonl(tmp_path / "back.jsonl") == kotakerja.Register([big])
+
+
+@pytest.mark.parametrize("command", ["validate", "report", "ics", "convert"])
+def test_a_json_file_that_is_not_json_is_unusable_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = tmp_path / "reg.json"
+    path.write_text("[\n  {", encoding="utf-8")
+    argv = [command, str(path)] + ([str(tmp_path / "out.jsonl")] if command == "convert" else [])
+    assert main(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"kotakerja: {path}: invalid JSON at line 2 column 4: ")

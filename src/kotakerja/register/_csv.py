@@ -6,7 +6,7 @@ nested values (parties, signatures, lists) as compact JSON. An empty cell
 means the field is absent.
 
 A table that cannot be read as a whole (not UTF-8, not comma-separated, a
-header without ``type`` or with a column twice, broken quoting) raises
+header without ``type`` or with a column twice, a cell over the size limit) raises
 `ValidationError` with one of the `TABLE_CODES` and the path ``""``.
 """
 
@@ -102,8 +102,9 @@ def read_csv(
     """Read a CSV table; return the records and the problems as (row number, detail).
 
     Row numbers count the header as row 1, as spreadsheets do; a problem's path
-    starts with the column name. A table that cannot be read at all (see
-    `TABLE_CODES`) raises `ValidationError`.
+    starts with the column name. A table that cannot be read at all (not UTF-8,
+    not comma-separated, a bad header) raises `ValidationError` with the path
+    ``""`` and a ``kotakerja.csv.*`` code.
     """
     records: list[Record] = []
     problems: list[tuple[int, ErrorDetail]] = []
