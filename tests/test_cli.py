@@ -174,3 +174,257 @@ def test_convert_and_ics_accept_references_to_records_kept_elsewhere(tmp_path: P
     assert main(["ics", str(tmp_path / "ceremony.csv"), "-o", str(tmp_path / "c.ics")]) == 0
     entries = icalendar.Calendar.from_ical((tmp_path / "c.ics").read_bytes()).walk("VEVENT")
     assert [str(e["UID"]) for e in entries] == [ceremony.id]
+
+
+def _cp1252_table(tmp_path: Path) -> Path:
+    import kotakerja
+
+    path = tmp_path / "mou-cp1252.csv"
+    kotakerja.examples().save_csv(path, kotakerja.Mou)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "report", "ics", "convert"])
+def test_a_table_not_in_utf8_is_unusable_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = _cp1252_table(tmp_path)
+    argv = [command, str(path)] + ([str(tmp_path / "out.jsonl")] if command == "convert" else [])
+    assert main(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"kotakerja: {path}: not a UTF-8 CSV table: byte 0x96 on line 2 is not UTF-8; "
+        "save the table as CSV UTF-8"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        (
+            "type;schema_version;id;title",
+            "the columns are separated by semicolons; kotakerja tables use commas "
+            "(save the table as CSV UTF-8, comma delimited)",
+        ),
+        (
+            "id,title",
+            "the header (row 1) has no 'type' column; the first row must hold the "
+            "column names: type, schema_version, id, ...",
+        ),
+        ("type,schema_version,id,title,id", "the header has the column 'id' twice"),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "report", "convert"])
+def test_a_table_header_problem_is_said_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, header: str, message: str
+) -> None:
+    path = tmp_path / "mou.csv"
+    sep = ";" if ";" in header else ","
+    rows = [sep.join(["mou", "1.0", f"mou-{i}", "A", "x"][: header.count(sep) + 1]) for i in "ab"]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    argv = [command, str(path)] + ([str(tmp_path / "out.jsonl")] if command == "convert" else [])
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if line.startswith("kotakerja:")] == [
+        f"kotakerja: {path}: {message}"
+    ]
+    assert captured.out == ""
+
+
+def test_writing_where_no_file_can_be_says_so_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    src = tmp_path / "ex.jsonl"
+    kotakerja.examples().save_jsonl(src)
+    missing = tmp_path / "none" / "agenda.ics"
+    assert main(["ics", "-o", str(missing)]) == 2
+    folder = f"{str(missing.parent)!r}"
+    assert capsys.readouterr().err == (
+        f"kotakerja: {missing}: cannot write: the folder {folder} does not exist\n"
+    )
+    assert main(["ics", "-o", str(tmp_path)]) == 2
+    assert (
+        capsys.readouterr().err == f"kotakerja: {tmp_path}: cannot write: is a folder, not a file\n"
+    )
+    for target in ("x.json", "x.jsonl", "x.csv"):
+        argv = ["convert", str(src), str(tmp_path / "none" / target), "--type", "mou"]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err == (
+            f"kotakerja: {tmp_path / 'none' / target}: cannot write: the folder {folder} "
+            "does not exist\n"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ex.jsonl"]
+
+
+def test_validate_a_folder_checks_its_json_files_as_report_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    reg = kotakerja.examples()
+    reg.save_folder(tmp_path / "records")
+    assert main(["validate", str(tmp_path / "records")]) == 0
+    assert capsys.readouterr().err == f"{len(reg)} records checked, 0 errors\n"
+    bad = tmp_path / "records" / "bad.json"
+    bad.write_text('{\n  "type": "mou"\n}\n', encoding="utf-8")
+    assert main(["validate", "-q", str(tmp_path / "records")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{bad}:1: schema_version: ")
+    assert main(["validate", str(tmp_path / "none")]) == 2
+    assert f"kotakerja: {tmp_path / 'none'}: no such file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["validate", "{src}"], ", or a folder of .json files, or give the type with --format"),
+        (["report", "{src}"], ", or a folder of .json files"),
+        (["ics", "{src}"], ", or a folder of .json files"),
+        (
+            ["convert", "{src}", "{dst}"],
+            ", or a folder of .json files, or give the type with --from",
+        ),
+        (["convert", "{dst}", "{src}"], ", or give the type with --to"),
+    ],
+)
+def test_an_unknown_file_type_names_the_options_the_command_has(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], option: str
+) -> None:
+    import kotakerja
+
+    src = tmp_path / "reg.txt"
+    dst = tmp_path / "reg.jsonl"
+    kotakerja.examples().save_jsonl(src)
+    kotakerja.examples().save_jsonl(dst)
+    args = [a.format(src=src, dst=dst) for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
+        f"kotakerja: {src}: unknown file type; use a .json, .jsonl, .ndjson or .csv file{option}"
+    )
+
+
+def test_errors_in_a_json_array_name_the_element(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    mous = [kotakerja.to_dict(m) for m in kotakerja.examples().of_type(kotakerja.Mou)]
+    mous[1]["scheme"] = "ksdxx"
+    path = tmp_path / "mous.json"
+    text = json.dumps([mous[0], mous[1], 5], indent=2)
+    path.write_text(text, encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    lines = text.splitlines()
+    scheme = 1 + lines.index('    "scheme": "ksdxx",')
+    five = 1 + lines.index("  5")
+    assert [line.split(": ")[:2] for line in out] == [
+        [f"{path}:{scheme}", "[1].scheme"],
+        [f"{path}:{five}", "[2]"],
+    ]
+    assert out[1].endswith("[kotakerja.type]")
+    assert main(["convert", str(path), str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ")[2] for line in err] == ["[1].scheme", "[2]"]
+
+
+def test_validate_clears_the_progress_bar_before_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import kotakerja
+    from kotakerja import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    good = [kotakerja.to_json(r) for r in kotakerja.examples()]
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join([*good, '{"type":"mou"}', *good]) + "\n", encoding="utf-8")
+    screen = Terminal()
+    monkeypatch.setattr(cli, "_PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr("sys.stdout", screen)
+    monkeypatch.setattr("sys.stderr", screen)
+    assert main(["validate", str(path)]) == 1
+    text = screen.getvalue()
+    assert "%" in text
+    errors = [line for line in text.split("\n") if "[kotakerja." in line]
+    assert errors
+    for line in errors:
+        *before, shown = line.split("\r")
+        assert shown.startswith(f"{path}:{len(good) + 1}: ")
+        assert all(not part.strip() for part in before[-1:])
+
+
+def test_a_json_file_with_a_byte_order_mark_is_read_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kotakerja
+
+    path = tmp_path / "reg.json"
+    text = json.dumps(kotakerja.examples().to_list(), indent=2, ensure_ascii=False)
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert main(["validate", str(path)]) == 0
+    assert main(["report", str(path)]) == 0
+    assert main(["convert", str(path), str(tmp_path / "out.jsonl")]) == 0
+    assert kotakerja.Register.load_jsonl(tmp_path / "out.jsonl") == kotakerja.examples()
+    broken = text.replace('"ksdpl"', '"ksdxx"', 1)
+    path.write_bytes(b"\xef\xbb\xbf" + broken.encode("utf-8"))
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 1
+    line = capsys.readouterr().out.splitlines()[0]
+    number = int(line.split(":")[1])
+    assert '"ksdxx"' in broken.splitlines()[number - 1]
+
+
+def test_a_text_with_a_carriage_return_survives_convert_to_csv_and_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    import kotakerja
+
+    mou = kotakerja.examples().of_type(kotakerja.Mou)[0]
+    reg = kotakerja.Register([attrs.evolve(mou, title="Line one\rline two")])
+    reg.save_jsonl(tmp_path / "cr.jsonl")
+    assert main(["convert", str(tmp_path / "cr.jsonl"), str(tmp_path / "cr.csv")]) == 0
+    assert main(["validate", str(tmp_path / "cr.csv")]) == 0
+    assert main(["convert", str(tmp_path / "cr.csv"), str(tmp_path / "back.jsonl")]) == 0
+    assert kotakerja.Register.load_jsonl(tmp_path / "back.jsonl") == reg
+
+
+def test_a_cell_over_the_csv_modules_default_limit_is_read_by_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import attrs
+
+    import kotakerja
+
+    mou = kotakerja.examples().of_type(kotakerja.Mou)[0]
+    big = attrs.evolve(mou, objectives=tuple(f"{i} " + "x" * 990 for i in range(200)))
+    kotakerja.Register([big]).save_jsonl(tmp_path / "big.jsonl")
+    assert main(["convert", str(tmp_path / "big.jsonl"), str(tmp_path / "big.csv")]) == 0
+    assert main(["validate", str(tmp_path / "big.csv")]) == 0
+    assert main(["report", str(tmp_path / "big.csv")]) == 0
+    assert main(["convert", str(tmp_path / "big.csv"), str(tmp_path / "back.jsonl")]) == 0
+    assert kotakerja.Register.load_jsonl(tmp_path / "back.jsonl") == kotakerja.Register([big])
+
+
+@pytest.mark.parametrize("command", ["validate", "report", "ics", "convert"])
+def test_a_json_file_that_is_not_json_is_unusable_for_every_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    path = tmp_path / "reg.json"
+    path.write_text("[\n  {", encoding="utf-8")
+    argv = [command, str(path)] + ([str(tmp_path / "out.jsonl")] if command == "convert" else [])
+    assert main(argv) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"kotakerja: {path}: invalid JSON at line 2 column 4: ")

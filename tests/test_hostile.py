@@ -292,9 +292,15 @@ def test_hostile_agreement_fields(over: dict[str, Any]) -> None:
     assert roots <= set(over)
 
 
-# A JSON Lines file may start with a BOM and may be empty; a JSON file may be an
-# empty array of records: those are valid files, not hostile ones.
-_VALID_AS_FILES = {("bom", "doc.jsonl"), ("empty text", "doc.jsonl"), ("array root", "doc.json")}
+# A JSON or JSON Lines file may start with a BOM (only text given to from_json may
+# not); a JSON Lines file may be empty; a JSON file may be an empty array of
+# records: those are valid files, not hostile ones.
+_VALID_AS_FILES = {
+    ("bom", "doc.json"),
+    ("bom", "doc.jsonl"),
+    ("empty text", "doc.jsonl"),
+    ("array root", "doc.json"),
+}
 
 
 @pytest.mark.parametrize(("label", "text"), HOSTILE, ids=[h[0] for h in HOSTILE])

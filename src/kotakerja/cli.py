@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import shutil
@@ -16,9 +15,8 @@ from . import __version__
 from ._errors import ErrorDetail, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
-from .register._storage import iter_jsonl
+from .register._storage import iter_jsonl, read_json_file
 from .serialization import from_dict, json_schema
-from .serialization._json import loads
 from .values._places import find_regions
 
 if TYPE_CHECKING:
@@ -81,17 +79,25 @@ class _Progress:
             self.stream.write(f"\r{self.label} [{bar:<25}] {percent:3d}%")
             self.stream.flush()
 
-    def close(self) -> None:
-        if self.enabled:
+    def clear(self) -> None:
+        """Blank the bar's line, so that other output starts on a clean line; the next
+        update draws the bar again."""
+        if self.enabled and self.last >= 0:
             self.stream.write("\r" + " " * (len(self.label) + 35) + "\r")
             self.stream.flush()
+            self.last = -1
+
+    def close(self) -> None:
+        self.clear()
 
 
 _PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 
 
-def _print_error(out: TextIO, file: str, line: int, err: ErrorDetail) -> None:
-    where = err.path or "(record)"
+def _print_error(
+    out: TextIO, file: str, line: int, err: ErrorDetail, path: str | None = None
+) -> None:
+    where = (err.path if path is None else path) or "(record)"
     out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
 
 
@@ -113,18 +119,19 @@ def _validate_jsonl(path: str, out: TextIO) -> tuple[int, int]:
         for result in iter_jsonl(lines()):
             records += 1
             if result.error is not None:
+                progress.clear()
                 for err in result.error.errors:
                     errors += 1
                     _print_error(out, path, result.line, err)
+                out.flush()
     progress.close()
     return records, errors
 
 
 def _validate_json(path: str, out: TextIO) -> tuple[int, int]:
     """Validate a JSON file holding one record or an array of records."""
-    raw = Path(path).read_bytes()
     try:
-        data = loads(raw)
+        data = read_json_file(path)
     except ValidationError as e:
         raise _Unusable(f"{path}: {e.errors[0].message}") from None
     items = data if isinstance(data, list) else [data]
@@ -136,12 +143,11 @@ def _validate_json(path: str, out: TextIO) -> tuple[int, int]:
             from_dict(Record, item)
         except ValidationError as e:
             if lines is None:
-                lines = path_lines(raw.decode("utf-8"))
+                lines = path_lines(Path(path).read_bytes().decode("utf-8-sig"))
             for err in e.errors:
-                full = f"[{i}]" + ("." + err.path if err.path and err.path[0] != "[" else err.path)
-                located = full if prefix_index else err.path
+                located = err.prefixed(i).path if prefix_index else err.path
                 errors += 1
-                _print_error(out, path, line_of(lines, located), err)
+                _print_error(out, path, line_of(lines, located), err, located)
     return len(items), errors
 
 
@@ -151,8 +157,8 @@ def _validate_csv(path: str, out: TextIO) -> tuple[int, int]:
 
     try:
         records, problems = read_csv(path)
-    except (UnicodeDecodeError, csv.Error) as e:
-        raise _Unusable(f"{path}: not a UTF-8 CSV table: {e}") from None
+    except ValidationError as e:
+        raise _Unusable(f"{path}: {e.errors[0].message}") from None
     for row, err in problems:
         _print_error(out, path, row, err)
     rows = len(records) + len({row for row, _ in problems})
@@ -166,11 +172,11 @@ class _Unusable(Exception):
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     total_records = total_errors = 0
     unusable = False
-    for path in args.paths:
+    for path, in_folder in _files_of(args.paths):
         try:
             if not os.path.isfile(path):
                 raise _Unusable(f"{path}: no such file")
-            kind = _kind_of(path, args.format)
+            kind = "json" if in_folder else _kind_of(path, args.format, "--format")
             if kind == "jsonl":
                 n, bad = _validate_jsonl(path, out)
             elif kind == "json":
@@ -195,7 +201,22 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if total_errors else 0
 
 
-def _kind_of(path: str, given: str | None) -> str:
+def _files_of(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each path given, with a folder replaced by its ``*.json`` files (as `report` reads
+    it); with whether the file was found in a folder."""
+    for path in paths:
+        if os.path.isdir(path):
+            for file in sorted(Path(path).glob("*.json")):
+                yield str(file), True
+        else:
+            yield path, False
+
+
+def _kind_of(
+    path: str, given: str | None, option: str | None = None, *, folders: bool = True
+) -> str:
+    """The file type of `path`: `given`, or what its name ends in; `option` is the command
+    line option that gives the type, and `folders` whether a folder may be given instead."""
     if given:
         return given
     lower = path.lower()
@@ -207,7 +228,10 @@ def _kind_of(path: str, given: str | None) -> str:
     ):
         if lower.endswith(ext):
             return kind
-    raise _Unusable(f"{path}: unknown file type; use .json, .jsonl or .csv, or --format")
+    use = "a .json, .jsonl, .ndjson or .csv file" + (", or a folder of .json files" * folders)
+    if option:
+        use = f"{use}, or give the type with {option}"
+    raise _Unusable(f"{path}: unknown file type; use {use}")
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
@@ -221,7 +245,10 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     try:
         register = _load(args.path)
-    except (ValidationError, _Unusable, OSError) as e:
+    except _Unusable as e:
+        print(f"kotakerja: {e}", file=sys.stderr)
+        return 2
+    except (ValidationError, OSError) as e:
         print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
         return 2
     width = shutil.get_terminal_size().columns if out.isatty() else None
@@ -229,38 +256,67 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _load(path: str | None, kind: str | None = None, *, check_references: bool = True) -> Register:
+def _load(
+    path: str | None,
+    kind: str | None = None,
+    *,
+    check_references: bool = True,
+    option: str | None = None,
+) -> Register:
     """The register at `path` (JSON Lines, JSON, CSV or a folder); the examples when None.
 
-    `kind` overrides the file type the name suggests. Without `check_references`, a
-    file may point to records kept elsewhere (a table of one record type, say).
+    `kind` overrides the file type the name suggests (`option` names the command
+    line option that gives it). Without `check_references`, a file may point to
+    records kept elsewhere (a table of one record type, say). A file that cannot
+    be read as a whole raises `_Unusable`; invalid records raise `ValidationError`.
     """
     from . import examples
     from .register import Register
+    from .register._csv import TABLE_CODES
 
     checked = check_references
     if path is None:
         return examples()
     if os.path.isdir(path):
         return Register.load_folder(path, check_references=checked)
-    kind = _kind_of(path, kind)
+    kind = _kind_of(path, kind, option)
     if kind == "jsonl":
         return Register.load_jsonl(path, check_references=checked)
     if kind == "csv":
-        return Register.load_csv(path, check_references=checked)
-    data = loads(Path(path).read_bytes())
-    items = data if isinstance(data, list) else [data]
-    return Register((from_dict(Record, item) for item in items), check_references=checked)
+        try:
+            return Register.load_csv(path, check_references=checked)
+        except ValidationError as e:
+            if e.errors[0].code in TABLE_CODES and not e.errors[0].path:
+                raise _Unusable(f"{path}: {e.errors[0].message}") from None
+            raise
+    try:
+        data = read_json_file(path)
+    except ValidationError as e:
+        raise _Unusable(f"{path}: {e.errors[0].message}") from None
+    if not isinstance(data, list):
+        return Register([from_dict(Record, data)], check_references=checked)
+    records: list[Record] = []
+    problems: list[ErrorDetail] = []
+    for i, item in enumerate(data):
+        try:
+            records.append(from_dict(Record, item))
+        except ValidationError as e:
+            problems.extend(err.prefixed(i) for err in e.errors)
+    if problems:
+        raise ValidationError(problems)
+    return Register(records, check_references=checked)
 
 
-def _load_or_exit_code(path: str | None, kind: str | None = None) -> Register | int:
+def _load_or_exit_code(
+    path: str | None, kind: str | None = None, option: str | None = None
+) -> Register | int:
     """The records at `path`, or the exit code after printing why they cannot be had:
     1 for invalid records (every problem listed), 2 for a file that cannot be read.
 
     References to records outside the file are allowed: converting or exporting part
     of a register is common."""
     try:
-        return _load(path, kind, check_references=False)
+        return _load(path, kind, check_references=False, option=option)
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {path}: {err}", file=sys.stderr)
@@ -289,7 +345,11 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
     else:
         from .register import atomic_write
 
-        atomic_write(args.output, (data.decode("utf-8"),))
+        try:
+            atomic_write(args.output, (data.decode("utf-8"),))
+        except OSError as e:
+            print(f"kotakerja: {args.output}: cannot write: {e.strerror}", file=sys.stderr)
+            return 2
     print(f"{entries} calendar entries written to {args.output or 'standard output'}",
           file=sys.stderr)  # fmt: skip
     return 0
@@ -300,11 +360,11 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     from .serialization._json import dumps
 
     try:
-        dst_kind = _kind_of(args.target, args.target_format)
+        dst_kind = _kind_of(args.target, args.target_format, "--to", folders=False)
     except _Unusable as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
-    register = _load_or_exit_code(args.source, args.source_format)
+    register = _load_or_exit_code(args.source, args.source_format, "--from")
     if isinstance(register, int):
         return register
     written = len(register)
@@ -322,11 +382,16 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         except KeyError:
             print(f"kotakerja: unknown type {args.type!r}", file=sys.stderr)
             return 2
-        written = register.save_csv(args.target, cls)
-    elif dst_kind == "jsonl":
-        register.save_jsonl(args.target)
-    else:
-        atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+    try:
+        if dst_kind == "csv":
+            written = register.save_csv(args.target, cls)
+        elif dst_kind == "jsonl":
+            register.save_jsonl(args.target)
+        else:
+            atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+    except OSError as e:
+        print(f"kotakerja: {args.target}: cannot write: {e.strerror}", file=sys.stderr)
+        return 2
     print(f"{written} records written to {args.target}", file=sys.stderr)
     return 0
 
@@ -353,9 +418,13 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(func=_report)
 
     validate = sub.add_parser(
-        "validate", help="check JSON, JSON Lines or CSV files; print every problem with its line"
+        "validate",
+        help="check JSON, JSON Lines or CSV files (a folder: its .json files); "
+        "print every problem with its line",
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, or a folder of JSON files"
+    )
     validate.add_argument(
         "--format", choices=("json", "jsonl", "csv"), help="override the file type"
     )

@@ -403,7 +403,10 @@ class Register:
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
     ) -> Register:
-        """Read a folder of ``<id>.json`` files."""
+        """Read a folder of ``<id>.json`` files (a leading byte-order mark is allowed).
+
+        A missing folder raises `FileNotFoundError`, a file in its place `NotADirectoryError`.
+        """
         records, problems = read_folder(directory, converter=converter)
         if problems:
             raise ValidationError(problems)
@@ -425,7 +428,9 @@ class Register:
     ) -> Register:
         """Read a CSV table, all or nothing: every bad row is reported as ``row N``.
 
-        Row numbers count the header as row 1, as spreadsheets do. To keep the good
+        Row numbers count the header as row 1, as spreadsheets do; a table that
+        cannot be read at all (not UTF-8, not comma-separated, a bad header) is one
+        problem with a ``kotakerja.csv.*`` code and no row. To keep the good
         rows of a table with mistakes, use `kotakerja.register.read_csv`, which
         returns the records and the problems separately.
         """

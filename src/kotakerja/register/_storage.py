@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import cattrs
@@ -22,6 +24,7 @@ __all__ = [
     "atomic_write",
     "iter_jsonl",
     "read_folder",
+    "read_json_file",
     "write_folder",
     "write_jsonl",
 ]
@@ -91,11 +94,16 @@ def atomic_write(path: PathLike, chunks: Iterable[str]) -> None:
     """Write text to `path` so that a crash leaves either the old file or the new one.
 
     The text goes to a temporary file beside `path`, is flushed to disk, and then
-    replaces `path` in one rename.
+    replaces `path` in one rename. An `OSError` names `path`, never the temporary file.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as e:
+        raise _about(e, path, directory) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             for chunk in chunks:
@@ -103,11 +111,24 @@ def atomic_write(path: PathLike, chunks: Iterable[str]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as e:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(e, OSError):
+            raise _about(e, path, directory) from None
         raise
     _fsync_dir(directory)
+
+
+def _about(error: OSError, path: PathLike, directory: Path) -> OSError:
+    """The same error, about the file the caller named rather than a temporary one."""
+    if not directory.exists():
+        return FileNotFoundError(
+            errno.ENOENT, f"the folder {str(directory)!r} does not exist", str(path)
+        )
+    if not directory.is_dir():
+        return NotADirectoryError(errno.ENOTDIR, f"{str(directory)!r} is not a folder", str(path))
+    return type(error)(error.errno, error.strerror, str(path))
 
 
 def write_jsonl(
@@ -123,11 +144,20 @@ def append_jsonl(
     """Append one record as one line; the line is written with a single write call.
 
     With ``O_APPEND`` a reader never sees half a line from a writer that finished,
-    and concurrent appenders do not interleave within a line.
+    and concurrent appenders do not interleave within a line. A file whose last
+    line has no line end (as some editors save it) gets one first. Anything but a
+    record is refused with `TypeError`.
     """
+    if not isinstance(record, Record):
+        raise TypeError(f"append_jsonl writes records, not {type(record).__name__}")
     line = (dumps(to_dict(record, converter=converter)) + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     try:
+        size = os.fstat(fd).st_size
+        if size:
+            os.lseek(fd, size - 1, os.SEEK_SET)
+            if os.read(fd, 1) != b"\n":
+                line = b"\n" + line
         written = os.write(fd, line)
         if written != len(line):
             raise OSError(f"short write to {path}: {written} of {len(line)} bytes")
@@ -162,15 +192,30 @@ def write_folder(
 def read_folder(
     directory: PathLike, *, converter: cattrs.Converter | None = None
 ) -> tuple[list[Record], list[ErrorDetail]]:
-    """Read every ``*.json`` file of a folder; problems carry the file name in their path."""
+    """Read every ``*.json`` file of a folder; problems carry the file name in their path.
+
+    A missing folder raises `FileNotFoundError`, a file in its place `NotADirectoryError`.
+    """
+    folder = Path(directory)
+    if not folder.is_dir():
+        if folder.exists():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(directory))
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(directory))
     records: list[Record] = []
     problems: list[ErrorDetail] = []
-    for file in sorted(Path(directory).glob("*.json")):
+    for file in sorted(folder.glob("*.json")):
         try:
-            records.append(from_dict(Record, loads(file.read_bytes()), converter=converter))
+            records.append(from_dict(Record, read_json_file(file), converter=converter))
         except ValidationError as e:
             problems.extend(
                 ErrorDetail(f"[{file.name}]" + ("." + x.path if x.path else ""), x.code, x.message)
                 for x in e.errors
             )
     return records, problems
+
+
+def read_json_file(path: PathLike) -> Any:
+    """The JSON document in a file, parsed strictly; a leading UTF-8 byte-order mark,
+    as Windows Notepad writes, is skipped (text given to `loads` may not have one)."""
+    data = Path(path).read_bytes()
+    return loads(data[3:] if data[:3] == b"\xef\xbb\xbf" else data)
