@@ -27,6 +27,17 @@ def test_regions_search_lists_both_kediri(capsys: pytest.CaptureFixture[str]) ->
 
 def test_regions_search_without_match_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["regions", "search", "Atlantis"]) == 1
+    assert main(["regions", "search", "Atlantis", "Lemuria"]) == 1
+
+
+def test_regions_search_takes_several_names_when_together_they_match_none(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["regions", "search", "Kota", "Kediri"]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == ["35.71"]
+    assert main(["regions", "search", "Surakarta", "Kediri"]) == 0
+    codes = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert codes == ["33.72", "35.06", "35.71"]
 
 
 def test_schema_prints_json(capsys: pytest.CaptureFixture[str]) -> None:

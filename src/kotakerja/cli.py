@@ -28,6 +28,9 @@ __all__ = ["main"]
 def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
     try:
         found = find_regions(" ".join(args.name))
+        if not found and len(args.name) > 1:
+            # "Solo Kediri": no region has both words, so each is a name of its own.
+            found = list(dict.fromkeys(r for name in args.name for r in find_regions(name)))
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {err.message}", file=sys.stderr)
@@ -408,7 +411,12 @@ def _parser() -> argparse.ArgumentParser:
     regions = sub.add_parser("regions", help="look up Indonesian provinces, regencies and cities")
     regions_sub = regions.add_subparsers(dest="regions_command", metavar="ACTION", required=True)
     search = regions_sub.add_parser("search", help="find regions by name, alias or code")
-    search.add_argument("name", nargs="+", help="e.g. Solo, 'Kota Kediri', 33.72")
+    search.add_argument(
+        "name",
+        nargs="+",
+        help="e.g. Solo, Kota Kediri, 33.72; words that together match no region are "
+        "searched one by one (Solo Kediri)",
+    )
     search.set_defaults(func=_regions_search)
 
     report = sub.add_parser("report", help="summary of a register (default: the bundled examples)")
