@@ -193,3 +193,11 @@ def test_check_refuses_what_is_not_a_record(thing: object) -> None:
     with pytest.raises(TypeError, match="check\\(\\) takes a record"):
         kotakerja.check(thing)  # type: ignore[arg-type]
     assert kotakerja.check(kotakerja.examples().get("mou-jakarta-shanghai-2020")) is not None
+
+
+@pytest.mark.parametrize("place", [33, None, 33.72])
+def test_a_place_of_the_wrong_type_is_a_type_error(place: object) -> None:
+    with pytest.raises(TypeError, match="a place is a Region, Country or ForeignLocality"):
+        kotakerja.examples().timeline(place)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="find_regions\\(\\) takes a name"):
+        kotakerja.find_regions(place)  # type: ignore[arg-type]

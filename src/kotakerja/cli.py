@@ -30,7 +30,7 @@ def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
         found = find_regions(" ".join(args.name))
         if not found and len(args.name) > 1:
             # "Solo Kediri": no region has both words, so each is a name of its own.
-            found = list(dict.fromkeys(r for name in args.name for r in find_regions(name)))
+            found = tuple(dict.fromkeys(r for name in args.name for r in find_regions(name)))
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {err.message}", file=sys.stderr)

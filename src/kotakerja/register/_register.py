@@ -34,8 +34,13 @@ def _as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
 
 
 def _place(place: Place) -> Region | Country | ForeignLocality:
-    if not isinstance(place, str):
+    if isinstance(place, (Region, Country, ForeignLocality)):
         return place
+    if not isinstance(place, str):
+        raise TypeError(
+            "a place is a Region, Country or ForeignLocality, a region code such as "
+            f"'33.72' or a country code such as 'DE', not {type(place).__name__}"
+        )
     if len(place) == 2 and place.isalpha():
         return Country.get(place.upper())
     return Region.get(place)

@@ -264,6 +264,8 @@ def find_regions(query: str) -> tuple[Region, ...]:
     >>> " ".join(r.code for r in find_regions("Kediri"))
     '35.06 35.71'
     """
+    if not isinstance(query, str):
+        raise TypeError(f"find_regions() takes a name, not {type(query).__name__}")
     q = _norm(query)
     if not q:
         raise ValidationError.single(
