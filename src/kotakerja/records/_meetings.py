@@ -21,7 +21,7 @@ import pendulum
 from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
-from ..values._dates import DatePrecision, PartialDate, Period
+from ..values._dates import DatePrecision, PartialDate, Period, instant_key
 from ..values._people import Person, Position
 from ..values._places import ForeignLocality, Region, check_time_zone
 from ..values._topics import TOPICS
@@ -517,9 +517,12 @@ def _format_times(
     at = "" if locale == "en" else "pukul "
     clock = _format_clock(start, locale)
     zone = _zone_abbreviation(start)
-    if end is None or end == start:
+    if end is None or instant_key(end) == instant_key(start):
         return f"{day}, {at}{clock} {zone}"
     if end.date() == start.date():
+        end_zone = _zone_abbreviation(end)
+        if end_zone != zone:  # across a daylight-saving change: each end its own
+            return f"{day}, {at}{clock} {zone}–{_format_clock(end, locale)} {end_zone}"
         return f"{day}, {at}{clock}–{_format_clock(end, locale)} {zone}"
     return f"{day}, {at}{clock} {zone} – {_format_times(end, None, locale)}"
 
@@ -587,7 +590,7 @@ def parse_press_time(
             f"{raw!r} is written in {abbreviation}, but {time_zone} is "
             f"{_zone_abbreviation(start)} on that day",
         )
-    if end is not None and end < start:
+    if end is not None and instant_key(end) < instant_key(start):
         raise ValidationError.single(
             "", "kotakerja.meeting.end_before_start", f"{raw!r}: the end is before the start"
         )
@@ -749,7 +752,7 @@ class Meeting(Record):
                 "kotakerja.meeting.zone_mismatch",
                 f"end is in {zones['end']}, start in {zones['start']}; use one zone",
             )
-        if start is not None and end is not None and end < start:
+        if start is not None and end is not None and instant_key(end) < instant_key(start):
             p.add(
                 "end",
                 "kotakerja.meeting.end_before_start",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import enum
 import re
 
@@ -41,6 +42,22 @@ _MONTH_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|s\.d\.|s\.d|s/d|sampai dengan|sampai|hingga|to|until)\s*")
+
+
+_FIRST = _dt.datetime(1, 1, 1)
+_NO_OFFSET = _dt.timedelta(0)
+
+
+def instant_key(t: _dt.datetime) -> _dt.timedelta:
+    """The time since 0001-01-01 00:00 UTC: orders aware times by instant.
+
+    Python compares two aware times with the same `tzinfo` by their wall clock and
+    ignores `fold`, so ``01:50-04:00`` would come after ``01:10-05:00`` in the repeated
+    hour of a daylight-saving change. This key reads the offset of each time (its fold
+    included) and never leaves the range of `timedelta`, even at year 1 or 9999.
+    """
+    local = _dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+    return (local - _FIRST) - (t.utcoffset() or _NO_OFFSET)
 
 
 def _fail(code: str, message: str, path: str = "") -> ValidationError:
