@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
+import icalendar
 import pendulum
 import pytest
 
 from kotakerja import (
     Meeting,
     MeetingKind,
+    PartialDate,
+    Period,
     ShipmentStatus,
     StatusEvent,
     TransportLeg,
@@ -18,6 +22,8 @@ from kotakerja import (
     ValidationError,
     from_json,
     parse_press_time,
+    to_ical,
+    to_json,
 )
 
 NEW_YORK = "America/New_York"
@@ -142,3 +148,74 @@ class TestRepeatedHour:
         start, end = parse_press_time("Sunday, 3 November 2024, 01:10–01:50", NEW_YORK)
         assert end is not None
         assert end.timestamp() - start.timestamp() == 40 * 60
+
+
+# iCalendar ---------------------------------------------------------------------------------
+
+
+def _ical_entry(meeting: Meeting) -> tuple[list[str], Any]:
+    data = to_ical([meeting], stamp=pendulum.datetime(2024, 1, 1, tz="UTC"))
+    body = data.decode().split("BEGIN:VEVENT")[1]
+    lines = [x for x in body.splitlines() if x.startswith(("DTSTART", "DTEND"))]
+    entry = next(iter(icalendar.Calendar.from_ical(data).walk("VEVENT")))
+    return lines, entry
+
+
+@pytest.mark.parametrize("fold", [0, 1])
+def test_ical_writes_a_time_in_the_repeated_hour_in_utc(fold: int) -> None:
+    start, end = _ny(1, 30, fold), _ny(2, 30, 0)
+    lines, entry = _ical_entry(
+        Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, start=start, end=end)
+    )
+    utc = "20241103T063000Z" if fold else "20241103T053000Z"
+    assert lines == [f"DTSTART:{utc}", "DTEND;TZID=America/New_York:20241103T023000"]
+    assert entry.decoded("DTSTART").timestamp() == start.timestamp()
+    assert entry.decoded("DTEND").timestamp() == end.timestamp()
+
+
+def test_ical_keeps_the_zone_outside_the_repeated_hour() -> None:
+    lines, _ = _ical_entry(
+        Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, start=_ny(0, 30, 1))
+    )
+    assert lines == ["DTSTART;TZID=America/New_York:20241103T003000"]
+
+
+# The ends of the calendar --------------------------------------------------------------
+
+
+def test_time_whose_utc_instant_is_before_year_1_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError) as exc:
+        from_json(Meeting, _meeting_json(start="0001-01-01T00:00:00+07:00[Asia/Jakarta]"))
+    assert _errs(exc) == [("start", "kotakerja.datetime.offset_mismatch")]
+    assert "+07:07:12" in exc.value.errors[0].message  # Jakarta's local mean time then
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0001-01-01T00:00:00+07:07:12[Asia/Jakarta]",
+        "9999-12-31T23:59:00-05:00[America/New_York]",
+        "9999-12-31T20:00:00-10:00[Pacific/Honolulu]",
+    ],
+)
+def test_times_at_the_ends_of_the_calendar_round_trip(text: str) -> None:
+    m = from_json(Meeting, _meeting_json(start=text, end=text))
+    assert m.start is not None
+    assert to_json(m) == _meeting_json(start=text, end=text).replace(" ", "")
+    assert from_json(Meeting, to_json(m)) == m
+    assert m.press_line("en") is not None
+    assert b"DTSTART" in to_ical([m])
+
+
+def test_all_day_entry_on_the_last_day_of_the_calendar_has_a_duration() -> None:
+    for text, days in (("31 Desember 9999", 1), ("30–31 Desember 9999", 2)):
+        m = Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, dates=Period.parse(text))
+        entry = next(iter(icalendar.Calendar.from_ical(to_ical([m])).walk("VEVENT")))
+        assert "DTEND" not in entry
+        assert entry.decoded("DURATION") == dt.timedelta(days=days)
+    whole = Period(
+        start=PartialDate(year=1, month=1, day=1), end=PartialDate(year=2, month=1, day=1)
+    )
+    m = Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, dates=whole)
+    entry = next(iter(icalendar.Calendar.from_ical(to_ical([m])).walk("VEVENT")))
+    assert entry.decoded("DTEND") == dt.date(2, 1, 2)

@@ -216,22 +216,27 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
         if len(_ZONES) < 1000:
             _ZONES[zone_name] = zone
     offset = parsed.utcoffset()
-    if (
-        type(zone) is pendulum.Timezone
-        and offset is not None
-        and not offset.microseconds
-        and not offset.seconds % 60
-    ):
-        # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
-        d = parsed.astimezone(zone)
-        local = pendulum.DateTime(
-            d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
-        )
-        if d.utcoffset() == offset:
-            _remember_ending(text, zone, offset)
-            return local
-    else:
-        local = pendulum.instance(parsed).in_timezone(zone)
+    try:
+        if (
+            type(zone) is pendulum.Timezone
+            and offset is not None
+            and not offset.microseconds
+            and not offset.seconds % 60
+        ):
+            # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
+            d = parsed.astimezone(zone)
+            local = pendulum.DateTime(
+                d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
+            )
+            if d.utcoffset() == offset:
+                _remember_ending(text, zone, offset)
+                return local
+        else:
+            local = pendulum.instance(parsed).in_timezone(zone)
+    except OverflowError:
+        # In UTC the time falls before year 1 or after year 9999: take the local time as
+        # written when the zone has that offset then, as the quick reading above does.
+        return _edge_of_calendar(parsed, zone, shown)
     if local.utcoffset() != parsed.utcoffset():
         raise ValidationError.single(
             "",
@@ -240,6 +245,33 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
             f"at that time ({local.isoformat()[-6:]})",
         )
     return local
+
+
+def _edge_of_calendar(
+    parsed: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, shown: str
+) -> pendulum.DateTime:
+    offset = parsed.utcoffset()
+    wall = parsed.replace(tzinfo=None)
+    for fold in (0, 1):
+        if zone.utcoffset(wall.replace(fold=fold)) == offset:
+            d = wall
+            return pendulum.DateTime(
+                d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=fold
+            )
+    raise ValidationError.single(
+        "",
+        "kotakerja.datetime.offset_mismatch",
+        f"{shown!r}: offset {parsed.isoformat()[-6:]} is not the offset of {zone.name} "
+        f"at that time ({_offset_text(zone.utcoffset(wall))})",
+    )
+
+
+def _offset_text(offset: dt.timedelta | None) -> str:
+    seconds = 0 if offset is None else int(offset.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
