@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 from typing import Any
@@ -9,14 +10,24 @@ from typing import Any
 import icalendar
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kotakerja import (
+    DocumentStatus,
     Meeting,
     MeetingKind,
+    Mou,
     PartialDate,
+    Party,
     Period,
+    Region,
+    Register,
+    Scheme,
     ShipmentStatus,
+    Signature,
     StatusEvent,
+    Term,
     TransportLeg,
     TransportMode,
     ValidationError,
@@ -25,6 +36,7 @@ from kotakerja import (
     to_ical,
     to_json,
 )
+from kotakerja.report import render_report
 
 NEW_YORK = "America/New_York"
 
@@ -219,3 +231,125 @@ def test_all_day_entry_on_the_last_day_of_the_calendar_has_a_duration() -> None:
     m = Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, dates=whole)
     entry = next(iter(icalendar.Calendar.from_ical(to_ical([m])).walk("VEVENT")))
     assert entry.decoded("DTEND") == dt.date(2, 1, 2)
+
+
+# Terms and expiry ------------------------------------------------------------------------
+
+SOLO = Party(region=Region.get("33.72"))
+KEDIRI = Party(region=Region.get("35.71"))
+
+
+def _mou(signed: PartialDate, term: Term, id: str = "mou-x") -> Mou:
+    return Mou(
+        id=id,
+        title="x",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KEDIRI),
+        signatures=(Signature(party=0, date=signed), Signature(party=1, date=signed)),
+        term=term,
+    )
+
+
+def _day(text: str) -> PartialDate:
+    return PartialDate.parse_iso(text)
+
+
+@pytest.mark.parametrize(
+    ("signed", "term", "last"),
+    [
+        ("2024-02-29", Term(years=5), "2029-02-28"),
+        ("2024-02-29", Term(years=4), "2028-02-28"),
+        ("2024-03-31", Term(months=1), "2024-04-30"),
+        ("2024-04-01", Term(months=1), "2024-04-30"),
+        ("2024-01-31", Term(months=1), "2024-02-29"),
+        ("2023-01-31", Term(months=1), "2023-02-28"),
+        ("2024-05-31", Term(months=1), "2024-06-30"),
+        ("2020-10-23", Term(years=5), "2025-10-22"),
+        ("2024-12-31", Term(years=1, months=2), "2026-02-28"),
+        ("9999-12-01", Term(months=1), "9999-12-31"),
+    ],
+)
+def test_expires_on_is_the_day_before_the_anniversary_or_the_end_of_its_month(
+    signed: str, term: Term, last: str
+) -> None:
+    assert _mou(_day(signed), term).expires_on() == _day(last)
+
+
+def _reference_last_day(start: dt.date, years: int, months: int) -> dt.date | None:
+    """Count month by month; the day before the anniversary, or the month's last day."""
+    index = start.year * 12 + start.month - 1 + years * 12 + months
+    year, month = index // 12, index % 12 + 1
+    if year > 9999:
+        return None if (year, month, start.day) != (10000, 1, 1) else dt.date(9999, 12, 31)
+    length = calendar.monthrange(year, month)[1]
+    if start.day > length:
+        return dt.date(year, month, length)
+    return dt.date(year, month, start.day) - dt.timedelta(days=1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    start=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    years=st.integers(0, 100),
+    months=st.integers(0, 1200),
+)
+def test_expires_on_matches_a_month_by_month_count(start: dt.date, years: int, months: int) -> None:
+    mou = _mou(PartialDate.of(start), Term(years=years, months=months))
+    expected = _reference_last_day(start, years, months) if years or months else None
+    end = mou.expires_on()
+    assert end == (None if expected is None else PartialDate.of(expected))
+    if expected is not None:
+        assert mou.status_on(PartialDate.of(expected)) is DocumentStatus.IN_FORCE
+        if expected < dt.date.max:
+            after = PartialDate.of(expected + dt.timedelta(days=1))
+            assert mou.status_on(after) is DocumentStatus.EXPIRED
+
+
+def test_a_term_ending_after_the_calendar_is_open() -> None:
+    mou = _mou(_day("9990-01-01"), Term(years=100))
+    assert mou.expires_on() is None
+    assert mou.period() == Period(start=_day("9990-01-01"))
+    assert mou.status_on(_day("9999-12-31")) is DocumentStatus.IN_FORCE
+    with pytest.raises(ValidationError) as exc:
+        Period.from_duration(_day("9990-01-01"), years=100)
+    assert _errs(exc) == [("", "kotakerja.period.out_of_range")]
+
+
+def test_expiring_within_at_the_end_of_the_calendar() -> None:
+    last = _mou(_day("2020-01-01"), Term(end=_day("9999-12-31")))
+    reg = Register([last])
+    assert reg.expiring_within(90, on=_day("9999-12-31")) == (last,)
+    assert reg.expiring_within(10**9, on=_day("2021-01-01")) == (last,)
+    assert reg.expiring_within(0, on=_day("9999-12-30")) == ()
+    with pytest.raises(ValueError, match="days must be 0 or more"):
+        reg.expiring_within(-1, on=_day("9999-12-30"))
+    assert "9999" in render_report(reg, on=_day("9999-12-31"), lang="en")
+
+
+@pytest.mark.parametrize(
+    ("end", "on", "listed"),
+    [
+        ("2023-12", "2023-09-01", False),
+        ("2023-12", "2023-09-02", True),  # 90 days later is 1 December
+        ("2023-12", "2023-11-20", True),
+        ("2023-12", "2023-12-01", True),
+        ("2023-12", "2023-12-20", True),
+        ("2023-12", "2023-12-31", True),
+        ("2023-12", "2024-01-01", False),
+        ("2024", "2024-01-01", True),
+        ("2024", "2024-06-15", True),
+        ("2024", "2024-12-31", True),
+        ("2024", "2025-01-01", False),
+        ("2024-06-30", "2024-06-30", True),
+        ("2024-06-30", "2024-07-01", False),
+    ],
+)
+def test_a_partial_end_is_expiring_all_through_its_month_or_year(
+    end: str, on: str, listed: bool
+) -> None:
+    mou = _mou(_day("2020-01-01"), Term(end=_day(end)))
+    reg = Register([mou])
+    assert reg.expiring_within(90, on=_day(on)) == ((mou,) if listed else ())
+    text = render_report(reg, on=_day(on), lang="en")
+    section = text.split("Expiring within")[1].split("\n\n")[0]
+    assert (mou.id in section) is listed

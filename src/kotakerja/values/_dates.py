@@ -46,6 +46,7 @@ _RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|s\.d\.|s\.d|s/d|sampai dengan|sampai
 
 _FIRST = _dt.datetime(1, 1, 1)
 _NO_OFFSET = _dt.timedelta(0)
+_LAST_ORDINAL = _dt.date.max.toordinal()
 
 
 def instant_key(t: _dt.datetime) -> _dt.timedelta:
@@ -322,12 +323,45 @@ class Period:
     ) -> Period:
         """The period of a duration from a full start date; the end is its last day.
 
+        The end is the day before the anniversary: `years` and `months` are counted on
+        the calendar from `start` (same day of the month), then `days` are added, and
+        the day before that is the last day. When the anniversary day does not exist in
+        its month (29 February in a common year, 31 March plus one month), the duration
+        ends on the last day of that month: 2024-02-29 plus five years ends on
+        2029-02-28, 2024-03-31 plus one month on 2024-04-30.
+
+        An end after 31 December 9999 raises `ValidationError`
+        (``kotakerja.period.out_of_range``).
+
         >>> Period.from_duration(PartialDate(year=2020, month=10, day=23), years=5).format_iso()
         '2020-10-23/2025-10-22'
+        >>> Period.from_duration(PartialDate(year=2024, month=2, day=29), years=5).format_iso()
+        '2024-02-29/2029-02-28'
         """
         first = start.to_date()
-        last = first.add(years=years, months=months, days=days).subtract(days=1)
-        return cls(start=start, end=PartialDate.of(last))
+        if years < 0 or months < 0 or days < 0 or not (years or months or days):
+            raise _fail("kotakerja.out_of_range", "a duration is positive")
+        index = first.year * 12 + first.month - 1 + years * 12 + months
+        year, month = divmod(index, 12)
+        month += 1
+        # The Gregorian calendar repeats every 400 years (146097 days): count a year
+        # beyond 9999 from its like within range, the ordinal past the last day.
+        cycles = max(0, (year - 9999 + 399) // 400)
+        year -= 400 * cycles
+        shift = 146097 * cycles
+        length = calendar.monthrange(year, month)[1]
+        if first.day <= length:  # the anniversary, then the days, then the day before
+            ordinal = _dt.date(year, month, first.day).toordinal() + days - 1
+        else:  # no such day: as if the first of the next month, so the month's last day
+            ordinal = _dt.date(year, month, length).toordinal() + days
+        ordinal += shift
+        if ordinal > _LAST_ORDINAL:
+            raise _fail(
+                "kotakerja.period.out_of_range",
+                f"{years} years, {months} months and {days} days from {start} end after 9999-12-31",
+            )
+        last = _dt.date.fromordinal(ordinal)
+        return cls(start=start, end=PartialDate(year=last.year, month=last.month, day=last.day))
 
     @classmethod
     def parse_iso(cls, text: str) -> Period:
