@@ -353,3 +353,43 @@ def test_a_partial_end_is_expiring_all_through_its_month_or_year(
     text = render_report(reg, on=_day(on), lang="en")
     section = text.split("Expiring within")[1].split("\n\n")[0]
     assert (mou.id in section) is listed
+
+
+# Press lines read back across the change ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ((1, 10, 0), (1, 50, 1)),
+        ((1, 50, 0), (1, 10, 1)),
+        ((1, 30, 0), (1, 30, 1)),
+        ((1, 10, 0), (1, 50, 0)),
+        ((1, 10, 1), (1, 50, 1)),
+        ((0, 30, 0), (1, 30, 0)),
+    ],
+)
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_press_line_across_the_change_reads_back_to_the_same_instants(
+    start: tuple[int, int, int], end: tuple[int, int, int], locale: str
+) -> None:
+    m = Meeting(id="m", title="t", kind=MeetingKind.BILATERAL, start=_ny(*start), end=_ny(*end))
+    line = m.press_line(locale)
+    assert line is not None
+    got_start, got_end = parse_press_time(line, NEW_YORK)
+    assert got_end is not None
+    assert (got_start.utcoffset(), got_end.utcoffset()) == (m.start.utcoffset(), m.end.utcoffset())
+    assert (got_start.timestamp(), got_end.timestamp()) == (m.start.timestamp(), m.end.timestamp())
+
+
+def test_press_time_abbreviation_chooses_the_pass_of_the_repeated_hour() -> None:
+    start, end = parse_press_time("Sunday, 3 November 2024, 01:30 EDT", NEW_YORK)
+    assert (start.utcoffset(), end) == (dt.timedelta(hours=-4), None)
+    start, _ = parse_press_time("Sunday, 3 November 2024, 01:30 EST", NEW_YORK)
+    assert start.utcoffset() == dt.timedelta(hours=-5)
+    with pytest.raises(ValidationError) as exc:
+        parse_press_time("Sunday, 3 November 2024, 01:50 EST–01:10 EDT", NEW_YORK)
+    assert exc.value.codes == ("kotakerja.meeting.end_before_start",)
+    with pytest.raises(ValidationError) as exc:
+        parse_press_time("Sunday, 3 November 2024, 03:00 EDT", NEW_YORK)
+    assert exc.value.codes == ("kotakerja.time.zone_mismatch",)
