@@ -37,6 +37,7 @@ from kotakerja import (
     to_json,
 )
 from kotakerja.report import render_report
+from kotakerja.testing import from_type
 
 NEW_YORK = "America/New_York"
 
@@ -393,3 +394,59 @@ def test_press_time_abbreviation_chooses_the_pass_of_the_repeated_hour() -> None
     with pytest.raises(ValidationError) as exc:
         parse_press_time("Sunday, 3 November 2024, 03:00 EDT", NEW_YORK)
     assert exc.value.codes == ("kotakerja.time.zone_mismatch",)
+
+
+# Period text reads back ------------------------------------------------------------------
+
+
+@st.composite
+def _partial_dates(draw: st.DrawFn, first: int = 1, last: int = 9999) -> PartialDate:
+    day = draw(st.dates(min_value=dt.date(first, 1, 1), max_value=dt.date(last, 12, 31)))
+    precision = draw(st.sampled_from(("year", "month", "day")))
+    if precision == "year":
+        return PartialDate(year=day.year)
+    if precision == "month":
+        return PartialDate(year=day.year, month=day.month)
+    return PartialDate.of(day)
+
+
+@st.composite
+def _periods(draw: st.DrawFn) -> Period:
+    a = draw(_partial_dates())
+    # Often in one year, where the compact forms (``27–29 Mei 2022``) are written.
+    b = draw(_partial_dates(a.year, a.year) if draw(st.booleans()) else _partial_dates())
+    if b.before(a) is True:
+        a, b = b, a
+    end = draw(st.sampled_from((b, b, a, None)))
+    return Period(start=a, end=end)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(period=_periods(), locale=st.sampled_from(("id", "en")))
+def test_every_formatted_period_parses_back(period: Period, locale: str) -> None:
+    assert Period.parse(period.format(locale)) == period
+
+
+@settings(max_examples=200, deadline=None)
+@given(period=from_type(Period), locale=st.sampled_from(("id", "en")))
+def test_generated_periods_parse_back(period: Period, locale: str) -> None:
+    assert Period.parse(period.format(locale)) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2022 – 5 Januari 2023", "2022/2023-01-05"),
+        ("2022 – Juni 2022", "2022/2022-06"),
+        ("October 2022 – 5 October 2023", "2022-10/2023-10-05"),
+        ("1 Oktober s/d 3 Oktober 2023", "2023-10-01/2023-10-03"),
+        ("6 Oktober – 21 November 0005", "0005-10-06/0005-11-21"),
+    ],
+)
+def test_period_forms_that_were_misread(text: str, iso: str) -> None:
+    assert Period.parse(text) == Period.parse_iso(iso)
+
+
+def test_years_before_1000_are_written_with_four_digits() -> None:
+    assert PartialDate(year=5, month=3, day=1).format() == "1 Maret 0005"
+    assert Period(start=PartialDate(year=999), end=None).format("en") == "from 0999"

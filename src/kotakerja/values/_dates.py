@@ -41,7 +41,11 @@ _MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|s\.d\.|s\.d|s/d|sampai dengan|sampai|hingga|to|until)\s*")
+_RANGE_SPLIT = re.compile(
+    r"\s*(?:–|—|-|\bs\.d\.|\bs\.d\b|\bs/d\b)\s*"
+    r"|\s+(?:sampai dengan|sampai|hingga|to|until)\s+",
+    re.IGNORECASE,
+)
 
 
 _FIRST = _dt.datetime(1, 1, 1)
@@ -249,13 +253,17 @@ class PartialDate:
         return self.format_iso()
 
     def format(self, locale: str = "id", *, weekday: bool = False) -> str:
-        """``23 Oktober 2020`` / ``23 October 2020``; ``Agustus 2023``; ``2023``."""
+        """``23 Oktober 2020`` / ``23 October 2020``; ``Agustus 2023``; ``2023``.
+
+        The year has four digits (``0999``), as `parse` reads it.
+        """
         months = MONTHS_EN if locale == "en" else MONTHS_ID
+        year = f"{self.year:04d}"  # four digits, as Period.parse reads a year
         if self.month is None:
-            return str(self.year)
+            return year
         if self.day is None:
-            return f"{months[self.month - 1]} {self.year}"
-        text = f"{self.day} {months[self.month - 1]} {self.year}"
+            return f"{months[self.month - 1]} {year}"
+        text = f"{self.day} {months[self.month - 1]} {year}"
         if weekday:
             days = DAYS_EN if locale == "en" else DAYS_ID
             text = f"{days[self.to_date().weekday()]}, {text}"
@@ -376,12 +384,14 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Parse any usual form: ``27–29 Mei 2022``, ``27 Mei – 2 Juni 2022``, ``Agustus 2023``.
 
-        A single date becomes a period of that date; ISO intervals are read too.
+        A single date becomes a period of that date; ISO intervals are read too, and
+        every text `format` writes reads back to the same period
+        (``2022 – 5 Januari 2023``).
         """
         raw = " ".join(text.split())
         if len(raw) > _MAX_TEXT or not raw:
             raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not a period")
-        if "/" in raw and not _NUMERIC.fullmatch(raw):
+        if "/" in raw and not _NUMERIC.fullmatch(raw) and "s/d" not in raw.casefold():
             return cls.parse_iso(raw)
         lowered = raw.casefold()
         for prefix in ("sejak ", "mulai ", "from ", "since "):
@@ -396,13 +406,13 @@ class Period:
             raise _fail("kotakerja.period.unparseable", f"{text!r} is not a period")
         left, right = parts
         end = PartialDate.parse(right)
-        if left.isdigit() and end.month is not None:
+        if left.isdigit() and len(left) <= 2 and end.month is not None:
             start = PartialDate(year=end.year, month=end.month, day=int(left))
         else:
             try:
                 start = PartialDate.parse(left)
             except ValidationError:
-                start = PartialDate.parse(f"{left} {end.year}")
+                start = PartialDate.parse(f"{left} {end.year:04d}")
         try:
             return cls(start=start, end=end)
         except ValidationError as e:
@@ -425,7 +435,7 @@ class Period:
         if s.precision is e.precision is DatePrecision.DAY and s.year == e.year:
             months = MONTHS_EN if locale == "en" else MONTHS_ID
             if s.month == e.month:
-                return f"{s.day}–{e.day} {months[(e.month or 1) - 1]} {e.year}"
+                return f"{s.day}–{e.day} {months[(e.month or 1) - 1]} {e.year:04d}"
             return f"{s.day} {months[(s.month or 1) - 1]} – {e.format(locale)}"
         return f"{s.format(locale)} – {e.format(locale)}"
 
