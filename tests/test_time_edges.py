@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -36,6 +37,7 @@ from kotakerja import (
     to_ical,
     to_json,
 )
+from kotakerja.cli import main
 from kotakerja.report import render_report
 from kotakerja.testing import from_type
 
@@ -450,3 +452,28 @@ def test_period_forms_that_were_misread(text: str, iso: str) -> None:
 def test_years_before_1000_are_written_with_four_digits() -> None:
     assert PartialDate(year=5, month=3, day=1).format() == "1 Maret 0005"
     assert Period(start=PartialDate(year=999), end=None).format("en") == "from 0999"
+
+
+# The command line at the ends of the calendar ------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["validate", "report", "ics", "convert"])
+def test_commands_report_a_time_before_year_1_as_a_problem(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "m.jsonl"
+    source.write_text(
+        _meeting_json(start="0001-01-01T00:00:00+07:00[Asia/Jakarta]") + "\n", encoding="utf-8"
+    )
+    argv = [command, str(source)]
+    if command == "convert":
+        argv.append(str(tmp_path / "out.json"))
+    assert main(argv) in (1, 2)
+    captured = capsys.readouterr()
+    assert "kotakerja.datetime.offset_mismatch" in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_report_on_the_last_day_of_the_calendar(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--on", "9999-12-31", "--lang", "en"]) == 0
+    assert "Expiring within" in capsys.readouterr().out
