@@ -215,28 +215,27 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
             ) from None
         if len(_ZONES) < 1000:
             _ZONES[zone_name] = zone
+    if parsed.year in (1, 9999):
+        edge = _edge_of_calendar(parsed, zone, shown)
+        if edge is not None:
+            return edge
     offset = parsed.utcoffset()
-    try:
-        if (
-            type(zone) is pendulum.Timezone
-            and offset is not None
-            and not offset.microseconds
-            and not offset.seconds % 60
-        ):
-            # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
-            d = parsed.astimezone(zone)
-            local = pendulum.DateTime(
-                d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
-            )
-            if d.utcoffset() == offset:
-                _remember_ending(text, zone, offset)
-                return local
-        else:
-            local = pendulum.instance(parsed).in_timezone(zone)
-    except OverflowError:
-        # In UTC the time falls before year 1 or after year 9999: take the local time as
-        # written when the zone has that offset then, as the quick reading above does.
-        return _edge_of_calendar(parsed, zone, shown)
+    if (
+        type(zone) is pendulum.Timezone
+        and offset is not None
+        and not offset.microseconds
+        and not offset.seconds % 60
+    ):
+        # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
+        d = parsed.astimezone(zone)
+        local = pendulum.DateTime(
+            d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
+        )
+        if d.utcoffset() == offset:
+            _remember_ending(text, zone, offset)
+            return local
+    else:
+        local = pendulum.instance(parsed).in_timezone(zone)
     if local.utcoffset() != parsed.utcoffset():
         raise ValidationError.single(
             "",
@@ -249,7 +248,19 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
 
 def _edge_of_calendar(
     parsed: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, shown: str
-) -> pendulum.DateTime:
+) -> pendulum.DateTime | None:
+    """None when `parsed` is within the calendar in UTC; else the local time as written.
+
+    Near 0001-01-01 and 9999-12-31 the UTC instant of a local time may fall outside
+    the calendar, where converting it overflows: the local time is kept as written
+    when the zone has that offset then, as the quick reading in parse_datetime does.
+    """
+    try:
+        parsed.astimezone(dt.timezone.utc)
+    except OverflowError:
+        pass
+    else:
+        return None
     offset = parsed.utcoffset()
     wall = parsed.replace(tzinfo=None)
     for fold in (0, 1):
