@@ -5,9 +5,13 @@ Which entries are written, and how:
 - A meeting with aware times becomes a timed entry in its IANA zone, with a
   ``VTIMEZONE`` for every zone used (built from the zoneinfo data, covering the
   years of the entries). Without an end time the entry has no ``DTEND``.
+  A local time that occurs twice in its zone (the repeated hour when daylight
+  saving ends) is written in UTC (``...Z``), because a local time with ``TZID``
+  is read as the first of the two.
   iCalendar times have whole seconds: fractions of a second are dropped.
 - A date-only meeting, and an event whose dates are full days, becomes an
-  all-day entry; ``DTEND`` is the day after the last day (it is exclusive).
+  all-day entry; ``DTEND`` is the day after the last day (it is exclusive), or,
+  for dates that end on 31 December 9999, a ``DURATION`` in days.
 - Dates known only to the month or year ("Agustus 2023") are skipped by default,
   because a month-long block would claim more than is known. With
   ``partial="span"`` they are written as tentative all-day entries spanning
@@ -75,8 +79,25 @@ def _stdlib(t: pendulum.DateTime) -> dt.datetime:
     )
 
 
-def _days(period: Period) -> tuple[dt.date, dt.date, bool] | None:
-    """First day, exclusive end day, and whether the dates are exact full days."""
+def _ical_time(t: pendulum.DateTime) -> dt.datetime:
+    """The time as written in the entry: local in its zone, or UTC in a repeated hour.
+
+    A local time with ``TZID`` cannot say which pass of a repeated hour it is (calendar
+    programs take the first), so an ambiguous local time is written in UTC.
+    """
+    local = _stdlib(t)
+    zone = local.tzinfo
+    assert zone is not None
+    if zone.utcoffset(local.replace(fold=0)) != zone.utcoffset(local.replace(fold=1)):
+        offset = t.utcoffset()
+        assert offset is not None
+        wall = local.replace(tzinfo=None)
+        return (wall - offset).replace(tzinfo=dt.timezone.utc)
+    return local
+
+
+def _days(period: Period) -> tuple[dt.date, dt.timedelta, bool] | None:
+    """First day, number of days, and whether the dates are exact full days."""
     if period.end is None:
         return None
     exact = (
@@ -84,11 +105,8 @@ def _days(period: Period) -> tuple[dt.date, dt.date, bool] | None:
     )
     first = period.start.earliest()
     last = period.end.latest()
-    return (
-        dt.date(first.year, first.month, first.day),
-        dt.date(last.year, last.month, last.day) + dt.timedelta(days=1),
-        exact,
-    )
+    start = dt.date(first.year, first.month, first.day)
+    return (start, dt.date(last.year, last.month, last.day) - start + dt.timedelta(days=1), exact)
 
 
 def _description(record: Meeting | Event, lines: list[str], locale: str) -> str:
@@ -122,15 +140,15 @@ def _entry(
     extra: list[str] = []
     status = None if record.status is None else _STATUS[record.status]
     if isinstance(record, Meeting) and record.start is not None:
-        ev.add("dtstart", _stdlib(record.start))
+        ev.add("dtstart", _ical_time(record.start))
         if record.end is not None:
-            ev.add("dtend", _stdlib(record.end))
+            ev.add("dtend", _ical_time(record.end))
     else:
         period = record.dates
         days = None if period is None else _days(period)
         if period is None or days is None:
             return None
-        first, after, exact = days
+        first, length, exact = days
         if not exact:
             if partial != "span":
                 return None
@@ -138,7 +156,10 @@ def _entry(
             if status != "CANCELLED":
                 status = "TENTATIVE"
         ev.add("dtstart", first)
-        ev.add("dtend", after)
+        if (first - dt.date.min) + length <= dt.date.max - dt.date.min:
+            ev.add("dtend", first + length)
+        else:  # the day after 9999-12-31 cannot be written: the length is
+            ev.add("duration", length)
     if status is not None:
         ev.add("status", status)
     if isinstance(record, Meeting):

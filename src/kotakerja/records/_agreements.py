@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from .._check import Policy
-from .._errors import Finding, Problems, Severity
+from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
 from ..values._dates import PartialDate, Period
 from ..values._money import Money
@@ -561,7 +561,13 @@ class Document(Record):
         return self.signed_on()
 
     def period(self) -> Period | None:
-        """Start and (if the term has a duration) end; None while not effective."""
+        """Start and (if the term has a duration) end; None while not effective.
+
+        The end of a duration is the day before its anniversary, or the last day of
+        the month when the anniversary day does not exist (see `Period.from_duration`).
+        An end after 31 December 9999 is left open: the document is in force on every
+        later date the calendar has.
+        """
         start = self.effective_on()
         if start is None:
             return None
@@ -572,7 +578,12 @@ class Document(Record):
             return Period(start=start)
         if start.day is None:
             return Period(start=start)
-        return Period.from_duration(start, years=term.years, months=term.months)
+        try:
+            return Period.from_duration(start, years=term.years, months=term.months)
+        except ValidationError as e:
+            if e.errors[0].code != "kotakerja.period.out_of_range":
+                raise
+            return Period(start=start)  # ends after 9999-12-31
 
     def as_of(self, date: PartialDate | pendulum.Date) -> Terms:
         """The terms in force on `date`: the original, changed by each amendment in effect.
@@ -595,7 +606,15 @@ class Document(Record):
         return Terms(end=end, topics=topics, amendments=tuple(applied))
 
     def expires_on(self) -> PartialDate | None:
-        """The last day in force, with every amendment applied."""
+        """The last day in force, with every amendment applied; None when open.
+
+        With a duration (`Term.years`, `Term.months`) it is the day before the
+        anniversary of the effective date: signed 2020-10-23 for five years, the last
+        day is 2025-10-22. When the anniversary day does not exist in its month, the
+        last day is the month's last: 2024-02-29 plus five years gives 2029-02-28,
+        2024-03-31 plus one month 2024-04-30. None when the term has no end, the
+        document is not effective yet, or the end falls after 31 December 9999.
+        """
         period = self.period()
         end = None if period is None else period.end
         for a in self.amendments:

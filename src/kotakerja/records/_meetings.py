@@ -21,7 +21,7 @@ import pendulum
 from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
-from ..values._dates import DatePrecision, PartialDate, Period
+from ..values._dates import DatePrecision, PartialDate, Period, instant_key
 from ..values._people import Person, Position
 from ..values._places import ForeignLocality, Region, check_time_zone
 from ..values._topics import TOPICS
@@ -517,9 +517,12 @@ def _format_times(
     at = "" if locale == "en" else "pukul "
     clock = _format_clock(start, locale)
     zone = _zone_abbreviation(start)
-    if end is None or end == start:
+    if end is None or instant_key(end) == instant_key(start):
         return f"{day}, {at}{clock} {zone}"
     if end.date() == start.date():
+        end_zone = _zone_abbreviation(end)
+        if end_zone != zone:  # across a daylight-saving change: each end its own
+            return f"{day}, {at}{clock} {zone}–{_format_clock(end, locale)} {end_zone}"
         return f"{day}, {at}{clock}–{_format_clock(end, locale)} {zone}"
     return f"{day}, {at}{clock} {zone} – {_format_times(end, None, locale)}"
 
@@ -527,6 +530,7 @@ def _format_times(
 _UNTIL_DONE = re.compile(r"\s*(?:s\.d\.?|s/d|sampai|hingga)\s*selesai\W*$", re.IGNORECASE)
 _CLOCK = re.compile(
     r"(?:pukul|pkl\.?|jam|at)?\s*(\d{1,2})[.:](\d{2})"
+    r"(?:\s+(?!(?:to|until)\b)([A-Za-z]{2,5})\b)?"  # the start's own zone, when it differs
     r"(?:\s*(?:–|—|-|s\.d\.?|s/d|sampai|to|until)\s*(?:(\d{1,2})[.:](\d{2})|selesai))?"
     r"(?:\s+([A-Za-z]{2,5}))?",
     re.IGNORECASE,
@@ -541,7 +545,11 @@ def parse_press_time(
     The inverse of `Meeting.press_line` for one day: ``Senin, 13 Desember 2021,
     pukul 10.00 WIB``, ``Senin (13/12/2021) pukul 10.00–12.00 WITA``, ``Monday, 13
     December 2021, 10:00 WIB``; "s.d. selesai" (until finished) gives no end. A
-    zone abbreviation, when written, must be the zone's (WIB for Asia/Jakarta).
+    zone abbreviation, when written, must be the zone's (WIB for Asia/Jakarta). In
+    the hour that repeats when daylight saving ends, it chooses the pass (``01:30 EDT``
+    or ``01:30 EST``); a range across the change has one for each end (``01:10
+    EDT–01:50 EST``), as `Meeting.press_line` writes it. Without one, the later pass
+    is taken.
 
     >>> start, end = parse_press_time("Senin, 13 Desember 2021, pukul 10.00 WIB", "Asia/Jakarta")
     >>> start.isoformat(), end
@@ -567,27 +575,39 @@ def parse_press_time(
         raise ValidationError.single(
             "", "kotakerja.time.unparseable", f"{raw!r}: a time needs a full date"
         )
-    hour, minute, end_hour, end_minute, abbreviation = found.groups()
+    hour, minute, start_abbreviation, end_hour, end_minute, abbreviation = found.groups()
+    if start_abbreviation is not None and end_hour is None:
+        if abbreviation is not None:  # "10.00 WIB WIB": not a form kotakerja writes
+            raise ValidationError.single(
+                "", "kotakerja.time.unparseable", f"{raw!r}: two zones for one time"
+            )
+        start_abbreviation, abbreviation = None, start_abbreviation
 
-    def at(h: str, m: str) -> pendulum.DateTime:
+    def at(h: str, m: str, written: str | None, strict: bool) -> pendulum.DateTime:
         if int(h) > 23 or int(m) > 59:
             raise ValidationError.single(
                 "", "kotakerja.time.invalid", f"{raw!r}: {h}.{m} is not a time of day"
             )
-        return pendulum.datetime(
-            day.year, day.month or 1, day.day or 1, int(h), int(m), tz=time_zone
-        )
-
-    start = at(hour, minute)
-    end = None if end_hour is None else at(end_hour, end_minute)
-    if abbreviation is not None and abbreviation.upper() != _zone_abbreviation(start).upper():
+        t = pendulum.datetime(day.year, day.month or 1, day.day or 1, int(h), int(m), tz=time_zone)
+        if written is None or written.upper() == _zone_abbreviation(t).upper():
+            return t
+        # In the hour that repeats when daylight saving ends, the abbreviation says which
+        # pass is meant (EDT or EST).
+        other = t.replace(fold=1 - t.fold)
+        if written.upper() == _zone_abbreviation(other).upper():
+            return other
+        if not strict:
+            return t
         raise ValidationError.single(
             "",
             "kotakerja.time.zone_mismatch",
-            f"{raw!r} is written in {abbreviation}, but {time_zone} is "
-            f"{_zone_abbreviation(start)} on that day",
+            f"{raw!r} is written in {written}, but {time_zone} is "
+            f"{_zone_abbreviation(t)} at {h}.{m} on that day",
         )
-    if end is not None and end < start:
+
+    start = at(hour, minute, start_abbreviation or abbreviation, True)
+    end = None if end_hour is None else at(end_hour, end_minute, abbreviation, False)
+    if end is not None and instant_key(end) < instant_key(start):
         raise ValidationError.single(
             "", "kotakerja.meeting.end_before_start", f"{raw!r}: the end is before the start"
         )
@@ -749,7 +769,7 @@ class Meeting(Record):
                 "kotakerja.meeting.zone_mismatch",
                 f"end is in {zones['end']}, start in {zones['start']}; use one zone",
             )
-        if start is not None and end is not None and end < start:
+        if start is not None and end is not None and instant_key(end) < instant_key(start):
             p.add(
                 "end",
                 "kotakerja.meeting.end_before_start",

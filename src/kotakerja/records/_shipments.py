@@ -14,7 +14,7 @@ import pendulum
 from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
-from ..values._dates import DatePrecision, PartialDate
+from ..values._dates import DatePrecision, PartialDate, instant_key
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
 from ..values._places import Country, Region, _pycountry
@@ -285,33 +285,35 @@ def _locode_country(code: str) -> str | None:
 
 
 def _earlier(a: pendulum.DateTime, b: pendulum.DateTime) -> bool:
-    """``a < b``; for times in two IANA zones, through their UTC wall times.
+    """``a < b`` by instant, also for two times in one zone's repeated hour.
 
     datetime's own comparison looks up both offsets through pendulum's subclass, which
-    zoneinfo can only read attribute by attribute; plain datetimes look up quickly.
+    zoneinfo can only read attribute by attribute, and for one shared zone it compares
+    wall clocks, ignoring `fold`; plain datetimes look up quickly and correctly.
     """
     za, zb = a.tzinfo, b.tzinfo
     if (
-        za is zb
-        or type(za) is not _Timezone
+        type(za) is not _Timezone
         or type(zb) is not _Timezone
         or type(a) is not _DateTime
         or type(b) is not _DateTime
     ):
-        return a < b
+        return instant_key(a) < instant_key(b)
     return _utc_wall(a, za) < _utc_wall(b, zb)
 
 
-def _utc_wall(t: pendulum.DateTime, zone: pendulum.Timezone) -> _dt.datetime:
+def _utc_wall(t: pendulum.DateTime, zone: pendulum.Timezone) -> _dt.timedelta:
+    """The instant of `t` as time since 0001-01-01 UTC (never out of range)."""
     if t.fold:
         local = _dt.datetime(
             t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, fold=1
         )
     else:
         local = _dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
-    return local - zone.utcoffset(local)  # type: ignore[operator]
+    return (local - _FIRST) - zone.utcoffset(local)  # type: ignore[operator]
 
 
+_FIRST = _dt.datetime(1, 1, 1)
 _DateTime = pendulum.DateTime
 _Timezone = pendulum.Timezone
 
@@ -538,7 +540,7 @@ class StatusEvent:
         and not yet before it; on the day itself the answer is None.
         """
         if self.time is not None:
-            return self.time <= when
+            return not _earlier(when, self.time)
         assert self.date is not None
         local = PartialDate.of(when.date())
         if self.date.before(local):
@@ -547,9 +549,9 @@ class StatusEvent:
             return False
         return None
 
-    def _sort_key(self) -> tuple[pendulum.Date, float]:
+    def _sort_key(self) -> tuple[pendulum.Date, _dt.timedelta]:
         # A partial date sorts at its first day; within a day, date-only events come first.
-        moment = self.time.timestamp() if self.time is not None else float("-inf")
+        moment = instant_key(self.time) if self.time is not None else _dt.timedelta.min
         return (self.day.earliest(), moment)
 
 

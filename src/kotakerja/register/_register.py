@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
@@ -25,6 +26,9 @@ R = TypeVar("R", bound=Record)
 
 Place = Region | Country | ForeignLocality | str
 """What a relationship is between: a region, a country, a foreign locality, or a code."""
+
+
+_LAST_ORDINAL = _dt.date.max.toordinal()
 
 
 def _as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
@@ -356,16 +360,26 @@ class Register:
     ) -> tuple[Document, ...]:
         """Documents in force on `on` (default today) whose term may end within `days` days.
 
-        A partial end date counts when its earliest possible day falls in the window.
+        The window runs from `on` to `days` days later, both included. A partial end
+        date counts when any day it may be falls in the window: an end of ``2023-12``
+        is listed from 90 days before December 2023 until the end of that month, and
+        an end of ``2024`` all through 2024, because the document may end on any of
+        those days. A document whose status on `on` is open for the same reason
+        (``status_on`` gives None) is listed as long as it has not certainly ended.
+        A window reaching past 31 December 9999 stops there; `days` below 0 raises
+        `ValueError`.
         """
+        if days < 0:
+            raise ValueError(f"days must be 0 or more, not {days}")
         day = _as_day(on)
-        horizon = day.earliest().add(days=days)
+        first = day.earliest()
+        horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []
         for doc in self.documents():
             end = doc.expires_on()
-            if end is None or doc.status_on(day) is not DocumentStatus.IN_FORCE:
+            if end is None or end.latest() < first or end.earliest() > horizon:
                 continue
-            if end.earliest() <= horizon:
+            if doc.status_on(day) in (DocumentStatus.IN_FORCE, None):
                 out.append(doc)
         return tuple(out)
 

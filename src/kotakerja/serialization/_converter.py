@@ -215,6 +215,10 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
             ) from None
         if len(_ZONES) < 1000:
             _ZONES[zone_name] = zone
+    if parsed.year in (1, 9999):
+        edge = _edge_of_calendar(parsed, zone, shown)
+        if edge is not None:
+            return edge
     offset = parsed.utcoffset()
     if (
         type(zone) is pendulum.Timezone
@@ -240,6 +244,45 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
             f"at that time ({local.isoformat()[-6:]})",
         )
     return local
+
+
+def _edge_of_calendar(
+    parsed: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, shown: str
+) -> pendulum.DateTime | None:
+    """None when `parsed` is within the calendar in UTC; else the local time as written.
+
+    Near 0001-01-01 and 9999-12-31 the UTC instant of a local time may fall outside
+    the calendar, where converting it overflows: the local time is kept as written
+    when the zone has that offset then, as the quick reading in parse_datetime does.
+    """
+    try:
+        parsed.astimezone(dt.timezone.utc)
+    except OverflowError:
+        pass
+    else:
+        return None
+    offset = parsed.utcoffset()
+    wall = parsed.replace(tzinfo=None)
+    for fold in (0, 1):
+        if zone.utcoffset(wall.replace(fold=fold)) == offset:
+            d = wall
+            return pendulum.DateTime(
+                d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=fold
+            )
+    raise ValidationError.single(
+        "",
+        "kotakerja.datetime.offset_mismatch",
+        f"{shown!r}: offset {parsed.isoformat()[-6:]} is not the offset of {zone.name} "
+        f"at that time ({_offset_text(zone.utcoffset(wall))})",
+    )
+
+
+def _offset_text(offset: dt.timedelta | None) -> str:
+    seconds = 0 if offset is None else int(offset.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:

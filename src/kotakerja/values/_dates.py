@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import enum
 import re
 
@@ -40,7 +41,28 @@ _MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{4})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_RANGE_SPLIT = re.compile(r"\s*(?:–|—|-|s\.d\.|s\.d|s/d|sampai dengan|sampai|hingga|to|until)\s*")
+_RANGE_SPLIT = re.compile(
+    r"\s*(?:–|—|-|\bs\.d\.|\bs\.d\b|\bs/d\b)\s*"
+    r"|\s+(?:sampai dengan|sampai|hingga|to|until)\s+",
+    re.IGNORECASE,
+)
+
+
+_FIRST = _dt.datetime(1, 1, 1)
+_NO_OFFSET = _dt.timedelta(0)
+_LAST_ORDINAL = _dt.date.max.toordinal()
+
+
+def instant_key(t: _dt.datetime) -> _dt.timedelta:
+    """The time since 0001-01-01 00:00 UTC: orders aware times by instant.
+
+    Python compares two aware times with the same `tzinfo` by their wall clock and
+    ignores `fold`, so ``01:50-04:00`` would come after ``01:10-05:00`` in the repeated
+    hour of a daylight-saving change. This key reads the offset of each time (its fold
+    included) and never leaves the range of `timedelta`, even at year 1 or 9999.
+    """
+    local = _dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+    return (local - _FIRST) - (t.utcoffset() or _NO_OFFSET)
 
 
 def _fail(code: str, message: str, path: str = "") -> ValidationError:
@@ -231,13 +253,17 @@ class PartialDate:
         return self.format_iso()
 
     def format(self, locale: str = "id", *, weekday: bool = False) -> str:
-        """``23 Oktober 2020`` / ``23 October 2020``; ``Agustus 2023``; ``2023``."""
+        """``23 Oktober 2020`` / ``23 October 2020``; ``Agustus 2023``; ``2023``.
+
+        The year has four digits (``0999``), as `parse` reads it.
+        """
         months = MONTHS_EN if locale == "en" else MONTHS_ID
+        year = f"{self.year:04d}"  # four digits, as Period.parse reads a year
         if self.month is None:
-            return str(self.year)
+            return year
         if self.day is None:
-            return f"{months[self.month - 1]} {self.year}"
-        text = f"{self.day} {months[self.month - 1]} {self.year}"
+            return f"{months[self.month - 1]} {year}"
+        text = f"{self.day} {months[self.month - 1]} {year}"
         if weekday:
             days = DAYS_EN if locale == "en" else DAYS_ID
             text = f"{days[self.to_date().weekday()]}, {text}"
@@ -305,12 +331,45 @@ class Period:
     ) -> Period:
         """The period of a duration from a full start date; the end is its last day.
 
+        The end is the day before the anniversary: `years` and `months` are counted on
+        the calendar from `start` (same day of the month), then `days` are added, and
+        the day before that is the last day. When the anniversary day does not exist in
+        its month (29 February in a common year, 31 March plus one month), the duration
+        ends on the last day of that month: 2024-02-29 plus five years ends on
+        2029-02-28, 2024-03-31 plus one month on 2024-04-30.
+
+        An end after 31 December 9999 raises `ValidationError`
+        (``kotakerja.period.out_of_range``).
+
         >>> Period.from_duration(PartialDate(year=2020, month=10, day=23), years=5).format_iso()
         '2020-10-23/2025-10-22'
+        >>> Period.from_duration(PartialDate(year=2024, month=2, day=29), years=5).format_iso()
+        '2024-02-29/2029-02-28'
         """
         first = start.to_date()
-        last = first.add(years=years, months=months, days=days).subtract(days=1)
-        return cls(start=start, end=PartialDate.of(last))
+        if years < 0 or months < 0 or days < 0 or not (years or months or days):
+            raise _fail("kotakerja.out_of_range", "a duration is positive")
+        index = first.year * 12 + first.month - 1 + years * 12 + months
+        year, month = divmod(index, 12)
+        month += 1
+        # The Gregorian calendar repeats every 400 years (146097 days): count a year
+        # beyond 9999 from its like within range, the ordinal past the last day.
+        cycles = max(0, (year - 9999 + 399) // 400)
+        year -= 400 * cycles
+        shift = 146097 * cycles
+        length = calendar.monthrange(year, month)[1]
+        if first.day <= length:  # the anniversary, then the days, then the day before
+            ordinal = _dt.date(year, month, first.day).toordinal() + days - 1
+        else:  # no such day: as if the first of the next month, so the month's last day
+            ordinal = _dt.date(year, month, length).toordinal() + days
+        ordinal += shift
+        if ordinal > _LAST_ORDINAL:
+            raise _fail(
+                "kotakerja.period.out_of_range",
+                f"{years} years, {months} months and {days} days from {start} end after 9999-12-31",
+            )
+        last = _dt.date.fromordinal(ordinal)
+        return cls(start=start, end=PartialDate(year=last.year, month=last.month, day=last.day))
 
     @classmethod
     def parse_iso(cls, text: str) -> Period:
@@ -325,12 +384,14 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Parse any usual form: ``27–29 Mei 2022``, ``27 Mei – 2 Juni 2022``, ``Agustus 2023``.
 
-        A single date becomes a period of that date; ISO intervals are read too.
+        A single date becomes a period of that date; ISO intervals are read too, and
+        every text `format` writes reads back to the same period
+        (``2022 – 5 Januari 2023``).
         """
         raw = " ".join(text.split())
         if len(raw) > _MAX_TEXT or not raw:
             raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not a period")
-        if "/" in raw and not _NUMERIC.fullmatch(raw):
+        if "/" in raw and not _NUMERIC.fullmatch(raw) and "s/d" not in raw.casefold():
             return cls.parse_iso(raw)
         lowered = raw.casefold()
         for prefix in ("sejak ", "mulai ", "from ", "since "):
@@ -345,13 +406,13 @@ class Period:
             raise _fail("kotakerja.period.unparseable", f"{text!r} is not a period")
         left, right = parts
         end = PartialDate.parse(right)
-        if left.isdigit() and end.month is not None:
+        if left.isdigit() and len(left) <= 2 and end.month is not None:
             start = PartialDate(year=end.year, month=end.month, day=int(left))
         else:
             try:
                 start = PartialDate.parse(left)
             except ValidationError:
-                start = PartialDate.parse(f"{left} {end.year}")
+                start = PartialDate.parse(f"{left} {end.year:04d}")
         try:
             return cls(start=start, end=end)
         except ValidationError as e:
@@ -374,7 +435,7 @@ class Period:
         if s.precision is e.precision is DatePrecision.DAY and s.year == e.year:
             months = MONTHS_EN if locale == "en" else MONTHS_ID
             if s.month == e.month:
-                return f"{s.day}–{e.day} {months[(e.month or 1) - 1]} {e.year}"
+                return f"{s.day}–{e.day} {months[(e.month or 1) - 1]} {e.year:04d}"
             return f"{s.day} {months[(s.month or 1) - 1]} – {e.format(locale)}"
         return f"{s.format(locale)} – {e.format(locale)}"
 
