@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from kotakerja import (
 from kotakerja.cli import main
 from kotakerja.report import render_report
 from kotakerja.testing import from_type
+from kotakerja.values._dates import instant_key
 
 NEW_YORK = "America/New_York"
 
@@ -477,3 +479,29 @@ def test_commands_report_a_time_before_year_1_as_a_problem(
 def test_report_on_the_last_day_of_the_calendar(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--on", "9999-12-31", "--lang", "en"]) == 0
     assert "Expiring within" in capsys.readouterr().out
+
+
+@settings(max_examples=500, database=None)
+@given(
+    local=st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)),
+    fold=st.integers(0, 1),
+    zone=st.sampled_from(
+        ["Asia/Jakarta", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC"]
+    ),
+    kind=st.sampled_from(["pendulum", "zoneinfo", "fixed"]),
+)
+def test_instant_key_is_the_time_since_the_first_instant(
+    local: dt.datetime, fold: int, zone: str, kind: str
+) -> None:
+    if kind == "pendulum":
+        t: dt.datetime = pendulum.instance(local.replace(fold=fold), tz=zone)
+        t = t.replace(fold=fold)
+    elif kind == "zoneinfo":
+        t = local.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=fold)
+    else:
+        t = local.replace(tzinfo=dt.timezone(dt.timedelta(hours=-3, minutes=-30)))
+    offset = t.utcoffset()
+    assert offset is not None
+    wall = dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
+    expected = (wall - dt.datetime(1, 1, 1)) - offset
+    assert instant_key(t) == expected

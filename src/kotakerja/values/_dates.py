@@ -6,6 +6,7 @@ import calendar
 import datetime as _dt
 import enum
 import re
+import zoneinfo
 
 import attrs
 import pendulum
@@ -49,6 +50,7 @@ _RANGE_SPLIT = re.compile(
 
 
 _FIRST = _dt.datetime(1, 1, 1)
+_PLAIN_ZONES = (zoneinfo.ZoneInfo, pendulum.Timezone, pendulum.FixedTimezone, _dt.timezone)
 _NO_OFFSET = _dt.timedelta(0)
 _LAST_ORDINAL = _dt.date.max.toordinal()
 
@@ -61,8 +63,17 @@ def instant_key(t: _dt.datetime) -> _dt.timedelta:
     hour of a daylight-saving change. This key reads the offset of each time (its fold
     included) and never leaves the range of `timedelta`, even at year 1 or 9999.
     """
-    local = _dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond)
-    return (local - _FIRST) - (t.utcoffset() or _NO_OFFSET)
+    local = _dt.datetime(
+        t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, fold=t.fold
+    )
+    tz = t.tzinfo
+    if type(tz) in _PLAIN_ZONES:
+        # The offset looked up on a plain datetime: on a subclass such as pendulum's
+        # DateTime, zoneinfo reads the fields one attribute at a time (ten times slower).
+        offset = tz.utcoffset(local)  # type: ignore[union-attr]
+    else:
+        offset = t.utcoffset()
+    return (local - _FIRST) - (offset or _NO_OFFSET)
 
 
 def _fail(code: str, message: str, path: str = "") -> ValidationError:
