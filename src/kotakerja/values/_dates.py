@@ -67,12 +67,10 @@ def instant_key(t: _dt.datetime) -> _dt.timedelta:
         t.year, t.month, t.day, t.hour, t.minute, t.second, t.microsecond, fold=t.fold
     )
     tz = t.tzinfo
-    if type(tz) in _PLAIN_ZONES:
-        # The offset looked up on a plain datetime: on a subclass such as pendulum's
-        # DateTime, zoneinfo reads the fields one attribute at a time (ten times slower).
-        offset = tz.utcoffset(local)  # type: ignore[union-attr]
-    else:
-        offset = t.utcoffset()
+    # The offset is looked up on a plain datetime: on a subclass such as pendulum's
+    # DateTime, zoneinfo reads the fields one attribute at a time (ten times slower).
+    plain = type(tz) in _PLAIN_ZONES
+    offset = tz.utcoffset(local) if plain else t.utcoffset()  # type: ignore[union-attr]
     return (local - _FIRST) - (offset or _NO_OFFSET)
 
 
