@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import kotakerja
 from kotakerja import __version__
 from kotakerja.cli import main
 
@@ -439,3 +440,20 @@ def test_a_json_file_that_is_not_json_is_unusable_for_every_command(
     assert main(argv) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"kotakerja: {path}: invalid JSON at line 2 column 4: ")
+
+
+def test_report_reads_a_table_of_one_record_type_as_ics_and_convert_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reg = kotakerja.examples()
+    table = tmp_path / "meetings.csv"
+    reg.save_csv(table, kotakerja.Meeting)
+    assert main(["report", str(table), "--on", "2023-09-01", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Records: 7 meeting" in out
+    assert "meeting-jakarta-shanghai-2023" in out
+    twice = tmp_path / "twice.jsonl"
+    reg.save_jsonl(twice)
+    twice.write_text(twice.read_text() + twice.read_text().splitlines()[0] + "\n")
+    assert main(["report", str(twice)]) == 2
+    assert "duplicate_id" in capsys.readouterr().err

@@ -247,7 +247,9 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
         print(f"kotakerja: --on: {e.errors[0].message}", file=sys.stderr)
         return 2
     try:
-        register = _load(args.path)
+        # Like ics and convert, a file may point to records kept elsewhere (a table of
+        # one record type, say); ids must still be unique.
+        register = _load(args.path, check_references=False)
     except _Unusable as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
