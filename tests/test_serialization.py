@@ -426,3 +426,45 @@ def test_json_text_of_the_wrong_type_is_a_validation_error(text: Any) -> None:
     with pytest.raises(ValidationError) as exc:
         kotakerja.from_json(kotakerja.Mou, text)
     assert [(e.path, e.code) for e in exc.value.errors] == [("", "kotakerja.json.type")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2021-12-13T10:00:00+07:00[Asia/Jakarta]", None),
+        ("2021-12-13T10:00+07:00[Asia/Jakarta]", None),
+        ("2021-12-13T10:00:00.5+07:00[Asia/Jakarta]", None),
+        ("2021-12-13T03:00:00Z", None),
+        ("1900-01-01T00:00:00+07:07:12[Asia/Jakarta]", None),
+        ("2021-12-21T22:00:00+0700[Asia/Jakarta]", "kotakerja.datetime.unparseable"),
+        ("2021-12-21T22:00:00+0700", "kotakerja.datetime.unparseable"),
+        ("20211221T220000+07:00", "kotakerja.datetime.unparseable"),
+        ("2021-W51-2T22:00:00+07:00", "kotakerja.datetime.unparseable"),
+        ("2021-12-21 22:00:00+07:00", "kotakerja.datetime.unparseable"),
+        ("2021-12-13T10:00:00", "kotakerja.datetime.naive"),
+    ],
+)
+def test_times_are_read_in_the_form_the_schema_gives(text: str, code: str | None) -> None:
+    import re
+
+    from kotakerja.serialization._schema import DATETIME_PATTERN
+
+    if code is None:
+        assert format_datetime(parse_datetime(text)) is not None
+        assert re.search(DATETIME_PATTERN, text)
+    else:
+        with pytest.raises(ValidationError) as exc:
+            parse_datetime(text)
+        assert [e.code for e in exc.value.errors] == [code]
+        assert not re.search(DATETIME_PATTERN, text)
+
+
+@pytest.mark.parametrize("version", ["01.0", "0001.0", "1", "1.", "1.0.0", " 1.0"])
+def test_schema_versions_are_read_in_the_form_the_schema_gives(version: str) -> None:
+    doc = kotakerja.to_dict(kotakerja.examples().get("mou-jakarta-shanghai-2020"))
+    doc["schema_version"] = version
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.from_dict(kotakerja.Record, doc)
+    assert exc.value.errors[0].path == "schema_version"
+    schema = kotakerja.json_schema(kotakerja.Record)
+    assert not jsonschema.Draft202012Validator(schema).is_valid(doc)

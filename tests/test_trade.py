@@ -10,6 +10,7 @@ from kotakerja import (
     PartialDate,
     ValidationError,
     allowed_origin_rules,
+    from_dict,
     from_json,
     json_schema,
     origin_rules,
@@ -34,8 +35,19 @@ def test_bad_hs_codes_are_rejected(text: str) -> None:
     assert exc.value.errors[0].code == "kotakerja.hs.invalid"
 
 
-def test_hs_code_schema() -> None:
-    assert json_schema(HsCode)["$defs"]["HsCode"]["pattern"] == "^[0-9]{8}$"
+@pytest.mark.parametrize(
+    "text",
+    ["09012120", "0901.21.20", "0901 21 20", "0901.21.2", "0901.21.200", "0901.21.2x", ""],
+)
+def test_hs_code_schema_accepts_what_the_library_reads(text: str) -> None:
+    import re
+
+    pattern = json_schema(HsCode)["$defs"]["HsCode"]["pattern"]
+    if re.search(pattern, text) is None:
+        with pytest.raises(ValidationError):
+            from_dict(HsCode, text)
+    else:
+        assert from_dict(HsCode, text).code == text.replace(".", "").replace(" ", "")
 
 
 def test_sea_only_incoterms() -> None:

@@ -52,7 +52,7 @@ UnstructureHook = Callable[[Any], Any]
 
 _DECIMAL_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _MAX_DECIMAL_TEXT = 100
-_VERSION_RX = re.compile(r"([0-9]{1,4})\.([0-9]{1,4})")
+_VERSION_RX = re.compile(r"(0|[1-9][0-9]{0,3})\.([0-9]{1,4})")
 
 
 def _type_error(expected: str, value: Any) -> ValidationError:
@@ -110,6 +110,13 @@ def parse_date(text: Any) -> pendulum.Date:
 
 
 _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
+# The form the JSON Schema gives before any [zone]: RFC 3339, seconds optional, and an
+# offset with seconds for the local mean times of old dates (+07:07:12). A missing
+# offset is let through here to be named as such.
+_DATETIME_FORM = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
+)
 
 
 # "+07:00[Asia/Jakarta]" -> (zone, offset): the offset-and-zone endings already read once
@@ -183,7 +190,7 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
             )
         zone_name = text[open_at + 1 : -1]
         base = text[:open_at]
-    if len(base) > 40 or "T" not in base:
+    if len(base) > 40 or "T" not in base or not _DATETIME_FORM.fullmatch(base):
         raise ValidationError.single(
             "",
             "kotakerja.datetime.unparseable",

@@ -34,7 +34,7 @@ DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 DATETIME_PATTERN = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2})(\[[A-Za-z0-9_+\-/]+\])?$"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)(\[[A-Za-z0-9_+\-/]+\])?$"
 )
 
 
@@ -131,8 +131,9 @@ class _Builder:
                 t,
                 lambda: {
                     "type": "string",
-                    "pattern": "^[0-9]{8}$",
-                    "description": "BTKI 2022 tariff code, 8 digits without dots.",
+                    "pattern": "^[. ]*([0-9][. ]*){8}$",
+                    "description": "BTKI 2022 tariff code: 8 digits, read with or without "
+                    "dots and spaces (0901.21.20) and written without them.",
                 },
             )
         if t is Country:
