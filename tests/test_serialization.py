@@ -468,3 +468,23 @@ def test_schema_versions_are_read_in_the_form_the_schema_gives(version: str) -> 
     assert exc.value.errors[0].path == "schema_version"
     schema = kotakerja.json_schema(kotakerja.Record)
     assert not jsonschema.Draft202012Validator(schema).is_valid(doc)
+
+
+@pytest.mark.parametrize(
+    ("value", "path", "code"),
+    [
+        (10**5000, "extensions.a:b", "kotakerja.number.too_large"),
+        ([1, "\ud800"], "extensions.a:b[1]", "kotakerja.text.surrogate"),
+        ({"\udc00": 1}, "extensions.a:b", "kotakerja.text.surrogate"),
+    ],
+    ids=["huge-int", "surrogate-value", "surrogate-key"],
+)
+def test_extensions_that_json_cannot_write_are_rejected_when_built(
+    value: Any, path: str, code: str
+) -> None:
+    mou = kotakerja.examples().get("mou-jakarta-shanghai-2020")
+    with pytest.raises(ValidationError) as exc:
+        attrs.evolve(mou, extensions={"a:b": value})
+    assert [(e.path, e.code) for e in exc.value.errors] == [(path, code)]
+    big = attrs.evolve(mou, extensions={"a:b": 10**800, "a:c": "ü"})
+    assert kotakerja.from_json(kotakerja.Mou, kotakerja.to_json(big)) == big

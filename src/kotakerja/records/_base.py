@@ -78,11 +78,33 @@ def _default_id(self: Record) -> str:
     return new_id(type(self).TYPE)
 
 
+def _writable(text: str) -> bool:
+    """True when `text` can be written as UTF-8 (no lone surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> None:
     if depth > 64:
         p.add(path, "kotakerja.extension.too_deep", "extension values nest at most 64 levels")
         return
-    if value is None or type(value) in (str, bool, int):
+    if value is None or type(value) is bool:
+        return
+    if type(value) is str:
+        if not _writable(value):
+            p.add(path, "kotakerja.text.surrogate", "text contains a lone surrogate code point")
+        return
+    if type(value) is int:
+        if value.bit_length() > 3000:  # about 900 digits: may be past the text limit
+            try:
+                str(value)
+            except ValueError:
+                p.add(path, "kotakerja.number.too_large", "integer has too many digits for JSON")
         return
     if type(value) is float:
         if value != value or value in (float("inf"), float("-inf")):
@@ -97,6 +119,10 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
             if type(k) is not str:
                 p.add(
                     path, "kotakerja.type", f"object keys must be strings, got {describe_value(k)}"
+                )
+            elif not _writable(k):
+                p.add(
+                    path, "kotakerja.text.surrogate", "a key contains a lone surrogate code point"
                 )
             else:
                 _check_json_value(item, f"{path}.{k}", p, depth + 1)
