@@ -8,6 +8,7 @@ from typing import ClassVar
 import attrs
 import pytest
 
+import kotakerja
 from kotakerja import Record, Ref, ValidationError
 from kotakerja.register import Register, append_jsonl, iter_jsonl
 from kotakerja.register._locate import line_of, path_lines
@@ -367,3 +368,10 @@ def test_folder_files_may_start_with_a_byte_order_mark(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as exc:
         kotakerja.from_json(Record, path.read_bytes())
     assert [e.code for e in exc.value.errors] == ["kotakerja.json.bom"]
+
+
+@pytest.mark.parametrize("cls", [kotakerja.Record, kotakerja.Money, kotakerja.Party])
+def test_a_table_is_of_one_record_type(tmp_path: Path, cls: type) -> None:
+    with pytest.raises(TypeError, match="a CSV table holds records of one record type"):
+        kotakerja.examples().save_csv(tmp_path / "t.csv", cls)
+    assert not (tmp_path / "t.csv").exists()

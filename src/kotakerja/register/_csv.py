@@ -78,6 +78,11 @@ def write_csv(
     if not rows and record_type is None:
         raise ValueError("no records to write; give record_type for an empty table")
     cls = record_type or type(rows[0])
+    from ..records._base import record_types
+
+    if record_types().get(getattr(cls, "TYPE", "")) is not cls:
+        known = ", ".join(sorted(record_types()))
+        raise TypeError(f"a CSV table holds records of one record type ({known}), not {cls!r}")
     if any(type(r) is not cls for r in rows):
         raise ValueError("a CSV table holds records of one type")
     cols = columns_for(cls)
