@@ -811,3 +811,19 @@ def test_csv_tables_of_the_examples_round_trip(cls: type[Record], tmp_path: Path
     records = list(EXAMPLES.of_type(cls))
     write_csv(tmp_path / "t.csv", records)
     assert read_csv(tmp_path / "t.csv") == (records, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Sunday, 10 March 2024, 02:30", "America/New_York"),
+        ("Minggu, 31 Maret 2024, pukul 02.15", "Europe/Berlin"),
+    ],
+)
+def test_press_time_in_the_skipped_hour_is_named(text: str, zone: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.parse_press_time(text, zone)
+    assert [e.code for e in exc.value.errors] == ["kotakerja.time.nonexistent"]
+    later = text.replace("02:30", "03:30").replace("02.15", "03.15")
+    start, _ = kotakerja.parse_press_time(later, zone)
+    assert (start.hour, start.minute) in ((3, 30), (3, 15))

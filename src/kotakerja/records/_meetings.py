@@ -589,6 +589,13 @@ def parse_press_time(
                 "", "kotakerja.time.invalid", f"{raw!r}: {h}.{m} is not a time of day"
             )
         t = pendulum.datetime(day.year, day.month or 1, day.day or 1, int(h), int(m), tz=time_zone)
+        if (t.hour, t.minute) != (int(h), int(m)):  # moved on: the clocks skipped that hour
+            raise ValidationError.single(
+                "",
+                "kotakerja.time.nonexistent",
+                f"{raw!r}: {h}.{m} does not exist in {time_zone} on that day "
+                "(the clocks were put forward)",
+            )
         if written is None or written.upper() == _zone_abbreviation(t).upper():
             return t
         # In the hour that repeats when daylight saving ends, the abbreviation says which
