@@ -375,3 +375,20 @@ def test_a_table_is_of_one_record_type(tmp_path: Path, cls: type) -> None:
     with pytest.raises(TypeError, match="a CSV table holds records of one record type"):
         kotakerja.examples().save_csv(tmp_path / "t.csv", cls)
     assert not (tmp_path / "t.csv").exists()
+
+
+def test_saving_a_folder_removes_only_files_of_records_it_wrote(tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    Register([Note(id="a", text="x"), Note(id="b", text="y")]).save_folder(folder)
+    (folder / "settings.json").write_text('{"theme": "dark"}')
+    (folder / "list.json").write_text("[1, 2]")
+    (folder / "notes.txt").write_text("kept")
+    Register([Note(id="a", text="x")]).save_folder(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "a.json",
+        "list.json",
+        "notes.txt",
+        "settings.json",
+    ]
+    with pytest.raises(NotADirectoryError):
+        Register([Note(id="a", text="x")]).save_folder(folder / "notes.txt")

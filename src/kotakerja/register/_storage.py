@@ -167,7 +167,11 @@ def append_jsonl(
 
 
 def _file_name(record: Record) -> str:
-    return record.id.replace(":", "_") + ".json"
+    return _file_name_of(record.id)
+
+
+def _file_name_of(record_id: str) -> str:
+    return record_id.replace(":", "_") + ".json"
 
 
 def write_folder(
@@ -175,9 +179,13 @@ def write_folder(
 ) -> None:
     """Save each record as ``<id>.json`` in `directory`, each file written atomically.
 
-    Files of records no longer present are removed after all new files are in place.
+    Files of records no longer present are removed after all new files are in place;
+    other files, JSON or not, are left alone. A file in the folder's place raises
+    `NotADirectoryError`.
     """
     folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     keep: set[str] = set()
     for record in records:
@@ -185,8 +193,25 @@ def write_folder(
         keep.add(name)
         atomic_write(folder / name, (dumps(to_dict(record, converter=converter), indent=2), "\n"))
     for old in folder.glob("*.json"):
-        if old.name not in keep:
+        if old.name not in keep and _is_record_file(old):
             old.unlink()
+
+
+def _is_record_file(path: Path) -> bool:
+    """True when `path` holds one record document of a known type (a file save_folder wrote)."""
+    from ..records._base import record_types
+
+    try:
+        data = loads(path.read_bytes(), max_size=DEFAULT_MAX_SIZE)
+    except (OSError, ValidationError):
+        return False
+    return (
+        type(data) is dict
+        and data.get("type") in record_types()
+        and type(data.get("schema_version")) is str
+        and type(data.get("id")) is str
+        and path.name == _file_name_of(data["id"])
+    )
 
 
 def read_folder(
