@@ -105,3 +105,45 @@ def test_foreign_locality() -> None:
         ("country", "kotakerja.locality.not_foreign"),
         ("time_zone", "kotakerja.time_zone.unknown"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("CN", "Tiongkok"),
+        ("TL", "Timor Leste"),
+        ("TW", "Taiwan"),
+        ("RU", "Rusia"),
+        ("DE", "Jerman"),
+    ],
+)
+def test_countries_have_their_official_indonesian_short_names(code: str, name: str) -> None:
+    assert Country.get(code).name_id == name
+    assert Country.get(code).format("id") == name
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Kota Solo", "33.72"),
+        ("Kab. Kediri", "35.06"),
+        ("Kabupaten Kediri", "35.06"),
+        ("Kota Jogja", "34.71"),
+        ("Jateng", "33"),
+        ("jatim", "35"),
+        ("Kepri", "21"),
+        ("NTT", "53"),
+        ("Provinsi Jabar", "32"),
+    ],
+)
+def test_regions_are_found_as_the_press_names_them(query: str, first: str) -> None:
+    found = find_regions(query)
+    assert found[0].code == first
+
+
+def test_every_province_abbreviation_names_a_province() -> None:
+    from kotakerja.values._places import ALIASES
+
+    for alias, codes in ALIASES.items():
+        for code in codes:
+            assert Region.get(code).code == code, alias

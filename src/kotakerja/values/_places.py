@@ -73,6 +73,16 @@ _PREFIXES = (
     "kota ",
 )
 
+_PREFIX_LEVELS: Mapping[str, tuple[RegionLevel, ...]] = {
+    "provinsi ": (RegionLevel.PROVINSI,),
+    "kabupaten administrasi ": (RegionLevel.KABUPATEN_ADMINISTRASI,),
+    "kota administrasi ": (RegionLevel.KOTA_ADMINISTRASI,),
+    "kabupaten ": (RegionLevel.KABUPATEN, RegionLevel.KABUPATEN_ADMINISTRASI),
+    "kab. ": (RegionLevel.KABUPATEN, RegionLevel.KABUPATEN_ADMINISTRASI),
+    "kab ": (RegionLevel.KABUPATEN, RegionLevel.KABUPATEN_ADMINISTRASI),
+    "kota ": (RegionLevel.KOTA, RegionLevel.KOTA_ADMINISTRASI),
+}
+
 ALIASES: Mapping[str, tuple[str, ...]] = {
     "solo": ("33.72",),
     "jakarta": ("31",),
@@ -86,6 +96,28 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "yogyakarta": ("34.71", "34"),
     "diy": ("34",),
     "makasar": ("73.71",),
+    # Provinces as the press abbreviates them.
+    "sumut": ("12",),
+    "sumbar": ("13",),
+    "sumsel": ("16",),
+    "babel": ("19",),
+    "kepri": ("21",),
+    "jabar": ("32",),
+    "jateng": ("33",),
+    "jatim": ("35",),
+    "ntb": ("52",),
+    "ntt": ("53",),
+    "kalbar": ("61",),
+    "kalteng": ("62",),
+    "kalsel": ("63",),
+    "kaltim": ("64",),
+    "kaltara": ("65",),
+    "sulut": ("71",),
+    "sulteng": ("72",),
+    "sulsel": ("73",),
+    "sultra": ("74",),
+    "sulbar": ("76",),
+    "malut": ("82",),
 }
 """Common names that the official names do not contain, mapped to region codes."""
 
@@ -274,6 +306,15 @@ def find_regions(query: str) -> tuple[Region, ...]:
     if _CODE_RX.fullmatch(q):
         return (Region.get(q),) if q in _table() else ()
     exact: set[str] = set(ALIASES.get(q, ()))
+    bare_q = _strip_prefix(q)
+    levels = _PREFIX_LEVELS.get(q[: len(q) - len(bare_q)], ())
+    if levels:
+        # "Kota Solo", "Kab. Kediri": an alias or bare name at the level the prefix says.
+        table = _table()
+        exact.update(c for c in ALIASES.get(bare_q, ()) if table[c].level in levels)
+        exact.update(
+            code for _full, bare, code in _index() if bare == bare_q and table[code].level in levels
+        )
     prefix: set[str] = set()
     for full, bare, code in _index():
         if q in (full, bare):
@@ -300,8 +341,20 @@ def check_time_zone(name: str) -> bool:
     return True
 
 
-_ID_NAMES = {"TW": "Taiwan"}
-"""Names as Indonesian sources write them where the ISO 3166 translation differs."""
+_ID_NAMES = {
+    "CN": "Tiongkok",  # Keppres 12/2014: Republik Rakyat Tiongkok, not Cina
+    "CZ": "Ceko",
+    "FR": "Prancis",  # KBBI spelling
+    "LA": "Laos",
+    "MO": "Makau",
+    "PS": "Palestina",
+    "RU": "Rusia",
+    "TL": "Timor Leste",  # not Timor Timur, the former province
+    "TW": "Taiwan",
+    "VA": "Vatikan",
+}
+"""Short names as Indonesian official sources write them where the ISO 3166
+translation differs or is the long form."""
 
 
 @functools.cache
@@ -469,7 +522,7 @@ class ForeignLocality:
         """The name with its country in Indonesian (``id``) or English (``en``).
 
         >>> ForeignLocality.city("Shanghai", "CN", "Asia/Shanghai").format()
-        'Shanghai, Cina'
+        'Shanghai, Tiongkok'
         """
         return f"{self.name}, {self.country.format(locale)}"
 
