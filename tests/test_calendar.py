@@ -28,6 +28,7 @@ from kotakerja import (
     to_ical,
 )
 from kotakerja.testing import aware_datetimes
+from kotakerja.values._dates import instant_key
 
 STAMP = pendulum.datetime(2024, 1, 2, 3, 4, 5, tz="UTC")
 EXAMPLES = kotakerja.examples()
@@ -214,9 +215,11 @@ def test_generated_timed_meetings_keep_their_instants(
     m = _meeting(start, end)
     data = to_ical([m], stamp=STAMP)
     entry = _parse(data)["meeting-timed"]
-    assert entry.decoded("DTSTART") == start
+    # Compared as instants: Python never finds a time in a repeated hour equal to one in
+    # another zone (PEP 495), and such times are written in UTC.
+    assert instant_key(entry.decoded("DTSTART")) == instant_key(start)
     if end is not None:
-        assert entry.decoded("DTEND") == end
+        assert instant_key(entry.decoded("DTEND")) == instant_key(end)
     zone = start.tzinfo
     assert isinstance(zone, pendulum.Timezone)
     if zone.name != "UTC":

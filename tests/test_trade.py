@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kotakerja import (
+    GoodsLine,
     HsCode,
     Incoterm,
     PartialDate,
@@ -79,3 +80,19 @@ def test_uncertain_rows_are_marked() -> None:
     assert len(rules) == 58
     assert any(r.uncertain for r in rules)
     assert next(r for r in rules if r.agreement == "NON-PREF").non_preferential
+
+
+@pytest.mark.parametrize("text", ["0000.00.00", "7701.00.00"])
+def test_hs_chapters_that_do_not_exist_are_rejected(text: str) -> None:
+    with pytest.raises(ValidationError) as exc:
+        from_dict(GoodsLine, {"description": "x", "hs_code": text})
+    assert [(e.path, e.code) for e in exc.value.errors] == [
+        ("hs_code", "kotakerja.hs.unknown_chapter")
+    ]
+    assert HsCode.parse("9801.00.00").chapter == "98"
+
+
+def test_hs_code_of_the_wrong_type_is_a_validation_error() -> None:
+    with pytest.raises(ValidationError) as exc:
+        HsCode.parse(None)  # type: ignore[arg-type]
+    assert [e.code for e in exc.value.errors] == ["kotakerja.type"]

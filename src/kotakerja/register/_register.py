@@ -168,6 +168,11 @@ class Register:
         """A new register with `records` added (or, with `replace`, put in place of same ids)."""
         merged = dict(self._by_id)
         for r in records:
+            if not isinstance(r, Record):
+                raise TypeError(
+                    f"with_records() takes records, not {type(r).__name__}; "
+                    "for a list, write with_records(*records)"
+                )
             if r.id in merged and not replace:
                 raise ValidationError.single(
                     _at(r, "id"),
@@ -275,10 +280,11 @@ class Register:
         """
         docs = [r for r in self if isinstance(r, Document)]
         if scheme is not None:
-            wanted_scheme = Scheme(scheme)  # "ksdpl" works too; an unknown name is a ValueError
+            # "ksdpl" or "KSDPL" works too; an unknown name is a ValueError.
+            wanted_scheme = Scheme(scheme.lower() if isinstance(scheme, str) else scheme)
             docs = [d for d in docs if d.scheme is wanted_scheme]
         if status is not None:
-            wanted_status = DocumentStatus(status)
+            wanted_status = DocumentStatus(status.lower() if isinstance(status, str) else status)
             day = _as_day(on)
             docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)

@@ -203,7 +203,12 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
 
 @register_strategy(HsCode)
 def _hs_code() -> st.SearchStrategy[HsCode]:
-    return st.from_regex(r"\A[0-9]{8}\Z").map(lambda c: HsCode(code=c))
+    chapters = [f"{c:02d}" for c in range(1, 100) if c != 77]
+    return st.builds(
+        lambda chapter, rest: HsCode(code=chapter + rest),
+        st.sampled_from(chapters),
+        st.from_regex(r"\A[0-9]{6}\Z"),
+    )
 
 
 @register_strategy(PartialDate)

@@ -33,6 +33,10 @@ for _i, (_id, _en) in enumerate(zip(MONTHS_ID, MONTHS_EN, strict=False), start=1
         _MONTH_INDEX[_name.casefold()] = _i
         _MONTH_INDEX[_name[:3].casefold()] = _i
 _MONTH_INDEX.update({"agt": 8, "agu": 8, "ags": 8, "okt": 10, "des": 12, "sept": 9, "peb": 2})
+# Older spellings still common in official documents.
+_MONTH_INDEX.update(
+    {"pebruari": 2, "nopember": 11, "nop": 11, "djanuari": 1, "djuni": 6, "djuli": 7}
+)
 _DAY_INDEX = {d.casefold(): i for names in (DAYS_ID, DAYS_EN) for i, d in enumerate(names)}
 _DAY_INDEX["jum'at"] = 4
 
@@ -397,6 +401,8 @@ class Period:
         every text `format` writes reads back to the same period
         (``2022 – 5 Januari 2023``).
         """
+        if not isinstance(text, str):
+            raise _fail("kotakerja.type", f"expected a period text, got {type(text).__name__}")
         raw = " ".join(text.split())
         if len(raw) > _MAX_TEXT or not raw:
             raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not a period")

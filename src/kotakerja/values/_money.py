@@ -61,8 +61,16 @@ def _known(code: str) -> bool:
 
 
 def minor_units(currency: str) -> int | None:
-    """Decimal places an amount in `currency` may have (None: no fixed limit)."""
-    return _MINOR_EXCEPTIONS.get(currency, 2)
+    """Decimal places an amount in `currency` may have (None: no fixed limit).
+
+    An unknown currency code is a `ValidationError` (``kotakerja.money.unknown_currency``).
+    """
+    units = _MINOR_EXCEPTIONS.get(currency, 2)
+    if units == 2 and not (isinstance(currency, str) and _known(currency)):
+        raise ValidationError.single(
+            "", "kotakerja.money.unknown_currency", f"{currency!r} is not an ISO 4217 currency"
+        )
+    return units
 
 
 def parse_amount(text: str) -> Decimal:
@@ -110,7 +118,7 @@ class Money:
                 f"{self.currency!r} is not an ISO 4217 currency",
             )
             return
-        units = minor_units(self.currency)
+        units = _MINOR_EXCEPTIONS.get(self.currency, 2)  # a known currency, checked above
         if units is None:
             return
         # Decimals as written: str() writes a finite amount in plain notation with every
@@ -201,7 +209,7 @@ class Money:
 
     def format(self, locale: str = "id") -> str:
         """``Rp12.500.000,00`` (Indonesian) or ``IDR 12,500,000.00`` (English)."""
-        text = format_amount(abs(self.amount))
+        text = format_amount(self.amount.copy_abs())  # exact: abs() rounds to 28 digits
         whole, _, frac = text.partition(".")
         grouped = f"{int(whole):,}"
         sign = "-" if self.amount < 0 else ""

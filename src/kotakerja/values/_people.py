@@ -145,8 +145,21 @@ def compact_npwp(text: str) -> str:
 
 
 def format_npwp(number: str) -> str:
-    """The usual printed form of an NPWP: ``01.300.066.6-091.000``."""
-    result: str = _npwp().format(number)
+    """The usual printed form of a valid NPWP: ``01.300.066.6-091.000``.
+
+    A number that is not a valid NPWP (wrong length, characters or check digit) is a
+    `ValidationError` (``kotakerja.npwp.invalid``).
+    """
+    if not isinstance(number, str):
+        raise ValidationError.single(
+            "", "kotakerja.type", f"expected an NPWP string, got {type(number).__name__}"
+        )
+    try:
+        result: str = _npwp().format(_npwp().validate(number))
+    except _stdnum_error() as e:
+        raise ValidationError.single(
+            "", "kotakerja.npwp.invalid", f"{number[:40]!r} is not a valid NPWP: {e}"
+        ) from None
     return result
 
 

@@ -250,8 +250,13 @@ class Region:
         prefix = self.code + "."
         return tuple(Region.get(c) for c in _table() if c.startswith(prefix))
 
-    def contains(self, other: Region) -> bool:
-        """True for the region itself and, for a province, its regencies and cities."""
+    def contains(self, other: Region | str) -> bool:
+        """True for the region itself and, for a province, its regencies and cities.
+
+        `other` may be a region or its code (``"33.72"``).
+        """
+        if isinstance(other, str):
+            other = Region.get(other)
         return other.code == self.code or (self.is_province and other.province_code == self.code)
 
     @property

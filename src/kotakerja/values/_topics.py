@@ -125,6 +125,10 @@ def normalize_topic(text: str) -> str:
     >>> normalize_topic("Pariwisata"), normalize_topic("smart city"), normalize_topic("Batik")
     ('tourism', 'smart_city', 'Batik')
     """
+    if not isinstance(text, str):
+        raise ValidationError.single(
+            "", "kotakerja.type", f"expected a topic string, got {type(text).__name__}"
+        )
     stripped = text.strip()
     if not stripped:
         raise ValidationError.single("", "kotakerja.topic.empty", "a topic must not be empty")

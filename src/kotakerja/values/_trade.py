@@ -9,7 +9,7 @@ import importlib.resources
 import attrs
 import pendulum
 
-from .._errors import ValidationError
+from .._errors import Problems, ValidationError
 from .._model import check_fields, meta
 from ._dates import PartialDate
 from ._places import Country
@@ -37,9 +37,23 @@ class HsCode:
     def __attrs_post_init__(self) -> None:
         check_fields(self)
 
+    def _check_rules(self, p: Problems) -> None:
+        # Chapters 01-97 of the Harmonized System, 77 kept in reserve; 98 and 99 are
+        # left to national use.
+        if self.code[:2] in ("00", "77"):
+            p.add(
+                "",
+                "kotakerja.hs.unknown_chapter",
+                f"chapter {self.code[:2]} does not exist in the Harmonized System",
+            )
+
     @classmethod
     def parse(cls, text: str) -> HsCode:
         """Read ``0901.21.10``, ``0901 21 10`` or ``09012110``."""
+        if not isinstance(text, str):
+            raise ValidationError.single(
+                "", "kotakerja.type", f"expected an HS code string, got {type(text).__name__}"
+            )
         digits = text.replace(".", "").replace(" ", "")
         if not (len(digits) == 8 and digits.isdigit() and digits.isascii()):
             raise ValidationError.single(

@@ -30,6 +30,12 @@ _SALES_LIMITS = ((UmkmClass.MIKRO, 2), (UmkmClass.KECIL, 15), (UmkmClass.MENENGA
 
 
 def _by_limits(amount: Money, limits: tuple[tuple[UmkmClass, int], ...], what: str) -> UmkmClass:
+    if not isinstance(amount, Money):
+        raise ValidationError.single(
+            what,
+            "kotakerja.type",
+            f"{what} is Money in rupiah (Money.of('1000000', 'IDR')), not {type(amount).__name__}",
+        )
     if amount.currency != "IDR":
         raise ValidationError.single(
             what,
