@@ -64,7 +64,8 @@ class Register:
 
     Building a register checks that ids are unique and that every `Ref` in every
     record points to a record in the register; a dangling reference is reported
-    with both ends. Iterating a register yields its records in insertion order.
+    with both ends, and so are export releases and shipments whose links disagree
+    (see `reference_problems`). Iterating a register yields its records in insertion order.
 
     >>> import kotakerja
     >>> reg = kotakerja.examples()
