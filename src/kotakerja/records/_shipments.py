@@ -816,6 +816,15 @@ class ExportShipment(Record):
                 return doc.date
         return None
 
+    def timeline_date(self) -> PartialDate | None:
+        """The export date (`export_date`): where the shipment stands on a timeline.
+
+        That is the local date, in its own zone, of the first leg's departure (actual,
+        else planned); else the day of the earliest released or departed event in
+        force; else the PEB date. None when none of these is recorded.
+        """
+        return self.export_date()
+
     def values(self) -> dict[str, Decimal]:
         """The shipment's value per currency: the invoice total, else the line values."""
         if self.invoice_total is not None:
@@ -1060,6 +1069,10 @@ class ExportRelease(Record):
             seen.add(ref.id)
         for i, link in enumerate(self.links):
             check_ref_type(p, f"links[{i}]", link, "mou", "agreement", "meeting", "event")
+
+    def timeline_date(self) -> PartialDate:
+        """The release date (`date`), as precise as it is recorded."""
+        return self.date
 
     def findings(self, policy: Policy) -> list[Finding]:
         """Questionable but allowed things: see `kotakerja.check`."""

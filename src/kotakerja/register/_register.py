@@ -13,7 +13,7 @@ from .._errors import ErrorDetail, ValidationError
 from ..records._agreements import Document, DocumentStatus, Scheme
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
-from ..records._shipments import ExportShipment, shipments_by_destination
+from ..records._shipments import ExportRelease, ExportShipment, shipments_by_destination
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from ._csv import read_csv, write_csv
@@ -64,7 +64,8 @@ class Register:
 
     Building a register checks that ids are unique and that every `Ref` in every
     record points to a record in the register; a dangling reference is reported
-    with both ends. Iterating a register yields its records in insertion order.
+    with both ends, and so are export releases and shipments whose links disagree
+    (see `reference_problems`). Iterating a register yields its records in insertion order.
 
     >>> import kotakerja
     >>> reg = kotakerja.examples()
@@ -194,7 +195,18 @@ class Register:
         return [(p, v) for p, v in walk(record) if isinstance(v, Ref)]
 
     def reference_problems(self) -> list[ErrorDetail]:
-        """Dangling or mistyped references, each naming both ends."""
+        """Dangling or mistyped references, each naming both ends.
+
+        Also contradictory links between export releases and their shipments, when
+        both records are in the register: a release listing a shipment that names
+        another release (``kotakerja.release.other_release``, at the release's
+        ``shipments[i]``), a shipment listed by two releases
+        (``kotakerja.release.shipment_in_two_releases``, at every listing after the
+        first) and a shipment naming a release that does not list it
+        (``kotakerja.release.shipment_not_listed``, at the shipment's ``release``).
+        A shipment that names no release while a release lists it is allowed: that
+        is the warning `ExportRelease.shipment_findings` gives.
+        """
         problems: list[ErrorDetail] = []
         for record in self:
             for path, ref in self.references(record):
@@ -226,6 +238,62 @@ class Register:
                             f"but {ref.id} is a {target.TYPE}",
                         )
                     )
+        problems.extend(self._release_link_problems())
+        return problems
+
+    def _release_link_problems(self) -> list[ErrorDetail]:
+        """Release ↔ shipment links that contradict each other, both records present."""
+        problems: list[ErrorDetail] = []
+        # shipment id -> release id -> (release, index in its `shipments`), first first
+        listed: dict[str, dict[str, tuple[ExportRelease, int]]] = {}
+        for record in self:
+            if not isinstance(record, ExportRelease):
+                continue
+            for i, ref in enumerate(record.shipments):
+                shipment = self._by_id.get(ref.id)
+                if not isinstance(shipment, ExportShipment):
+                    continue  # dangling or mistyped: reported above
+                where = listed.setdefault(ref.id, {})
+                if record.id in where:
+                    continue  # listed twice by one release: the release's own error
+                path = _at(record, f"shipments[{i}]")
+                if where:
+                    first, j = next(iter(where.values()))
+                    problems.append(
+                        ErrorDetail(
+                            path,
+                            "kotakerja.release.shipment_in_two_releases",
+                            f"export_shipment {ref.id} is also listed by export_release "
+                            f"{first.id} at {_at(first, f'shipments[{j}]')}; "
+                            "a shipment belongs to one release",
+                        )
+                    )
+                elif shipment.release is not None and shipment.release.id != record.id:
+                    problems.append(
+                        ErrorDetail(
+                            path,
+                            "kotakerja.release.other_release",
+                            f"export_release {record.id} lists export_shipment {ref.id}, "
+                            f"but {_at(shipment, 'release')} names export_release "
+                            f"{shipment.release.id}",
+                        )
+                    )
+                where[record.id] = (record, i)
+        for record in self:
+            if not isinstance(record, ExportShipment) or record.release is None:
+                continue
+            release = self._by_id.get(record.release.id)
+            if not isinstance(release, ExportRelease):
+                continue  # dangling or mistyped: reported above
+            if release.id not in listed.get(record.id, {}):
+                problems.append(
+                    ErrorDetail(
+                        _at(record, "release"),
+                        "kotakerja.release.shipment_not_listed",
+                        f"export_shipment {record.id} names export_release {release.id}, "
+                        f"but {_at(release, 'shipments')} does not list it",
+                    )
+                )
         return problems
 
     def referring_to(self, target: Record | Ref) -> tuple[Record, ...]:
