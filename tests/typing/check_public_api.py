@@ -76,3 +76,6 @@ assert_type(release.totals(kotakerja.examples()).values["IDR"], Decimal)
 assert_type(release.by_destination(shipments), dict[str, kotakerja.ReleaseTotals])
 assert_type(release.by_hs_chapter(shipments), dict[str | None, dict[str, Decimal]])
 assert_type(kotakerja.classify_umkm(capital=Money.of("1", "IDR")), kotakerja.UmkmClass | None)
+mou_js = kotakerja.examples().of_type(kotakerja.Mou)[0]
+assert_type(mou_js.signed_on(), kotakerja.PartialDate | None)
+assert_type(mou_js.possible_end(), tuple[pendulum.Date, pendulum.Date] | None)

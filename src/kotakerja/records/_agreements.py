@@ -127,6 +127,22 @@ _FOREIGN_CITY = {LocalityLevel.CITY, LocalityLevel.MUNICIPALITY, LocalityLevel.C
                  LocalityLevel.DISTRICT}  # fmt: skip
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+_LAST_DAY = pendulum.Date(9999, 12, 31)
+
+
+def _covering(first: pendulum.Date, last: pendulum.Date) -> PartialDate:
+    """The most precise partial date holding every day from `first` to `last` (one year)."""
+    if first == last:
+        return PartialDate.of(first)
+    if first.month == last.month:
+        return PartialDate(year=first.year, month=first.month)
+    return PartialDate(year=first.year)
+
+
 @attrs.frozen(kw_only=True)
 class Party:
     """One side of a document: an Indonesian region, a foreign locality, or an organisation.
@@ -170,6 +186,21 @@ class Party:
         return self.locality is not None or (
             org is not None and org.kind is OrganizationKind.FOREIGN_GOVERNMENT
         )
+
+    @property
+    def _identity(self) -> tuple[str, ...]:
+        """What makes two parties the same: region code, locality or organisation name and kind.
+
+        Names are compared without regard to case or repeated spaces.
+        """
+        if self.region is not None:
+            return ("region", self.region.code)
+        if self.locality is not None:
+            loc = self.locality
+            return ("locality", loc.country.code, _folded(loc.name))
+        assert self.organization is not None
+        org = self.organization
+        return ("organization", org.kind.value, _folded(org.name))
 
     @property
     def name(self) -> str:
@@ -450,6 +481,33 @@ class Document(Record):
                     f"signatures[{i}].party", "kotakerja.signature.duplicate", "party signed twice"
                 )
             seen.add(s.party)
+        identities: set[tuple[str, ...]] = set()
+        for i, party in enumerate(self.parties):
+            key = party._identity
+            if key in identities:
+                p.add(
+                    f"parties[{i}]",
+                    "kotakerja.party.duplicate",
+                    f"{party.name} is already a party; each party is listed once",
+                )
+            identities.add(key)
+        signing = self._signing_span()
+        if signing is not None:
+            if self.termination is not None and self.termination.date.latest() < signing[0]:
+                p.add(
+                    "termination.date",
+                    "kotakerja.termination.before_signing",
+                    f"terminated on {self.termination.date}, before it was signed "
+                    f"({self.signed_on()})",
+                )
+            for i, a in enumerate(self.amendments):
+                if a.effective.latest() < signing[0]:
+                    p.add(
+                        f"amendments[{i}].effective",
+                        "kotakerja.amendment.before_signing",
+                        f"effective on {a.effective}, before the document was signed "
+                        f"({self.signed_on()})",
+                    )
         if self.ksdd_kind is not None and self.scheme is not Scheme.KSDD:
             p.add("ksdd_kind", "kotakerja.scheme.kind_mismatch", "ksdd_kind is only for KSDD")
         if self.ksdpl_kind is not None and self.scheme is not Scheme.KSDPL:
@@ -538,12 +596,25 @@ class Document(Record):
     # Dates and status ---------------------------------------------------------------
 
     def signed_on(self) -> PartialDate | None:
-        """The date of the last signature, when every party has signed with a date."""
+        """The date of the last signature, when every party has signed with a date.
+
+        The last signature falls no earlier than the latest first day and no later
+        than the latest last day the signatures' dates cover; the result is the most
+        precise partial date holding all those days. Signed on 2020-01-20 and in
+        "2020", the document is signed in "2020" (the second party may have signed on
+        any day up to 31 December); on 2020-01-20 and in "2020-01", in "2020-01"; on
+        2020-03-01 and in "2020-01", on 2020-03-01.
+        """
+        span = self._signing_span()
+        return None if span is None else _covering(*span)
+
+    def _signing_span(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """The first and last day the last signature may fall on; None while unsigned."""
         dates = [s.date for s in self.signatures]
         if len(self.signatures) < len(self.parties) or any(d is None for d in dates):
             return None
         known = [d for d in dates if d is not None]
-        return max(known, key=PartialDate.sort_key)
+        return max(d.earliest() for d in known), max(d.latest() for d in known)
 
     def timeline_date(self) -> PartialDate | None:
         """The signing date; the earliest known signature while some are missing."""
@@ -577,13 +648,55 @@ class Document(Record):
         if term is None or (term.years == 0 and term.months == 0):
             return Period(start=start)
         if start.day is None:
-            return Period(start=start)
+            return self._partial_period(start, term)
         try:
             return Period.from_duration(start, years=term.years, months=term.months)
         except ValidationError as e:
             if e.errors[0].code != "kotakerja.period.out_of_range":
                 raise
             return Period(start=start)  # ends after 9999-12-31
+
+    def _partial_period(self, start: PartialDate, term: Term) -> Period:
+        """A duration from a partial start ends in the span of its possible last days.
+
+        The end is computed for the first and the last day `start` covers, and given
+        as the most precise partial date that holds both: the month when they share
+        it, else the year; when they do not share a year (or the later one falls
+        after 31 December 9999) the end is left open here, and `possible_end` and
+        `status_on` still know its span.
+        """
+        ends = self._duration_ends()
+        if ends is None or ends[0].year != ends[1].year or ends[1] == _LAST_DAY:
+            return Period(start=start)
+        return Period(start=start, end=_covering(*ends))
+
+    def _duration_ends(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """First and last possible last day of a term of years or months; None if open.
+
+        The last possible day is 9999-12-31 when the latest end falls after it.
+        """
+        term = self.term
+        start = self.effective_on()
+        if start is None or term is None or term.end is not None:
+            return None
+        if term.years == 0 and term.months == 0:
+            return None
+        ends: list[pendulum.Date] = []
+        for day in (start.earliest(), start.latest()):
+            try:
+                period = Period.from_duration(
+                    PartialDate.of(day), years=term.years, months=term.months
+                )
+            except ValidationError as e:
+                if e.errors[0].code != "kotakerja.period.out_of_range":
+                    raise
+                if not ends:
+                    return None  # ends after 9999-12-31 in any case
+                ends.append(_LAST_DAY)
+                break
+            assert period.end is not None
+            ends.append(period.end.to_date())
+        return ends[0], ends[1]
 
     def as_of(self, date: PartialDate | pendulum.Date) -> Terms:
         """The terms in force on `date`: the original, changed by each amendment in effect.
@@ -614,6 +727,12 @@ class Document(Record):
         last day is the month's last: 2024-02-29 plus five years gives 2029-02-28,
         2024-03-31 plus one month 2024-04-30. None when the term has no end, the
         document is not effective yet, or the end falls after 31 December 9999.
+
+        From a partial effective date the end is partial too: signed in January 2020
+        for one month, the last day is between 31 January and 29 February 2020, so
+        the end is ``2020``. When even the year is unknown (signed in ``2020`` for
+        two years: 2021-12-31 to 2022-12-30) this is None; `possible_end` gives
+        the span.
         """
         period = self.period()
         end = None if period is None else period.end
@@ -622,17 +741,46 @@ class Document(Record):
                 end = a.end
         return end
 
+    def possible_end(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """The first and the last day that may be the last day in force; None when open.
+
+        Amendments are applied as in `expires_on`. A term of years or months from a
+        partial effective date ends between the end counted from its first day and
+        the end counted from its last day; an end after 31 December 9999 counts as
+        that day.
+        """
+        if any(a.end is not None for a in self.amendments):
+            end = self.expires_on()
+            assert end is not None
+            return end.earliest(), end.latest()
+        return self._ends()
+
+    def _ends(self) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """Span of the last day in force of the original terms; None when open."""
+        ends = self._duration_ends()
+        if ends is not None:
+            return ends
+        period = self.period()
+        if period is None or period.end is None:
+            return None
+        return period.end.earliest(), period.end.latest()
+
     def status_on(self, date: PartialDate | pendulum.Date) -> DocumentStatus | None:
-        """Status on `date`; None when partial dates leave it open."""
+        """Status on `date`; None when partial dates leave it open.
+
+        The document is signed on its last signature. A partial signing date or
+        effective date makes the end partial too: the status is IN_FORCE up to the
+        first possible last day, EXPIRED after the last possible one, and None
+        while either may apply.
+        """
         d = date if isinstance(date, PartialDate) else PartialDate.of(date)
-        signed = self.signed_on()
-        before_signing = True if signed is None else d.before(signed)
-        if before_signing is True:
+        signing = self._signing_span()
+        if signing is None or d.latest() < signing[0]:
             reached = [e for e in self.stages if e.stage in _BEFORE_SIGNING]
             if any(e.date.after(d) is False or e.date == d for e in reached):
                 return DocumentStatus.NEGOTIATING
             return DocumentStatus.DRAFT
-        if before_signing is None or signed is None:
+        if d.earliest() < signing[1]:
             return None
         if self.termination is not None:
             ended = self.termination.date.before(d)
@@ -643,19 +791,21 @@ class Document(Record):
         period = self.period()
         if period is None:
             return DocumentStatus.SIGNED
-        end = self.as_of(d).end
-        if end is not None and period.end != end:
-            period = Period(start=period.start, end=end)
-        inside = period.contains(d)
-        if inside is True:
+        terms = self.as_of(d)
+        if terms.end is not None and any(a.end is not None for a in terms.amendments):
+            ends: tuple[pendulum.Date, pendulum.Date] | None = (
+                terms.end.earliest(),
+                terms.end.latest(),
+            )
+        else:
+            ends = self._ends()
+        if d.latest() < period.start.earliest():
+            return DocumentStatus.SIGNED
+        if ends is not None and d.earliest() > ends[1]:
+            return DocumentStatus.EXPIRED
+        if d.earliest() >= period.start.latest() and (ends is None or d.latest() <= ends[0]):
             return DocumentStatus.IN_FORCE
-        if inside is None:
-            return None
-        return (
-            DocumentStatus.EXPIRED
-            if period.end is not None and d.after(period.end)
-            else (DocumentStatus.SIGNED)
-        )
+        return None
 
     def is_in_force(self, date: PartialDate | pendulum.Date) -> bool | None:
         """Whether the document is in force on `date`; None when unknown."""

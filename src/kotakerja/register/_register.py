@@ -438,8 +438,10 @@ class Register:
         date counts when any day it may be falls in the window: an end of ``2023-12``
         is listed from 90 days before December 2023 until the end of that month, and
         an end of ``2024`` all through 2024, because the document may end on any of
-        those days. A document whose status on `on` is open for the same reason
-        (``status_on`` gives None) is listed as long as it has not certainly ended.
+        those days; so does a term counted from a partial signing date, whose last
+        day is known only to a span (`Document.possible_end`). A document whose
+        status on `on` is open for the same reason (``status_on`` gives None) is
+        listed as long as it has not certainly ended.
         A window reaching past 31 December 9999 stops there; `days` below 0 raises
         `ValueError`.
         """
@@ -450,8 +452,8 @@ class Register:
         horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []
         for doc in self.documents():
-            end = doc.expires_on()
-            if end is None or end.latest() < first or end.earliest() > horizon:
+            ends = doc.possible_end()
+            if ends is None or ends[1] < first or ends[0] > horizon:
                 continue
             if doc.status_on(day) in (DocumentStatus.IN_FORCE, None):
                 out.append(doc)

@@ -51,7 +51,8 @@ def _mou(draw: st.DrawFn) -> Mou:
         parties = [Party(region=draw(st.sampled_from(pool))), Party(locality=locality)]
     elif scheme is Scheme.KSDD:
         parties = [
-            Party(region=r) for r in draw(st.lists(st.sampled_from(cities), min_size=2, max_size=3))
+            Party(region=r)
+            for r in draw(st.lists(st.sampled_from(cities), min_size=2, max_size=3, unique=True))
         ]
     elif scheme in (Scheme.KSDPK, Scheme.KSDLL):
         org = draw(
@@ -64,9 +65,13 @@ def _mou(draw: st.DrawFn) -> Mou:
         )
         parties = [Party(region=draw(st.sampled_from(cities))), Party(organization=org)]
     else:
-        parties = [
-            Party(organization=draw(_organization_of())) for _ in range(draw(st.integers(2, 3)))
-        ]
+        orgs = st.lists(
+            _organization_of(),
+            min_size=2,
+            max_size=3,
+            unique_by=lambda o: (o.kind, " ".join(o.name.split()).casefold()),
+        )
+        parties = [Party(organization=o) for o in draw(orgs)]
     signed = draw(st.booleans())
     signatures = tuple(
         Signature(
