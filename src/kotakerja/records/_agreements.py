@@ -481,17 +481,20 @@ class Document(Record):
                     f"signatures[{i}].party", "kotakerja.signature.duplicate", "party signed twice"
                 )
             seen.add(s.party)
-        identities: set[tuple[str, ...]] = set()
-        for i, party in enumerate(self.parties):
-            key = party._identity
-            if key in identities:
-                p.add(
-                    f"parties[{i}]",
-                    "kotakerja.party.duplicate",
-                    f"{party.name} is already a party; each party is listed once",
-                )
-            identities.add(key)
-        signing = self._signing_span()
+        keys = [party._identity for party in self.parties]
+        if len(set(keys)) != len(keys):
+            identities: set[tuple[str, ...]] = set()
+            for i, (party, key) in enumerate(zip(self.parties, keys, strict=True)):
+                if key in identities:
+                    p.add(
+                        f"parties[{i}]",
+                        "kotakerja.party.duplicate",
+                        f"{party.name} is already a party; each party is listed once",
+                    )
+                identities.add(key)
+        # The signing dates matter here only for a termination or amendments.
+        has_dated_changes = self.termination is not None or bool(self.amendments)
+        signing = self._signing_span() if has_dated_changes else None
         if signing is not None:
             if self.termination is not None and self.termination.date.latest() < signing[0]:
                 p.add(
