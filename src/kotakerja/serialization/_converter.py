@@ -24,7 +24,7 @@ import pendulum
 from .._errors import ErrorDetail, ValidationError, join_path
 from .._model import describe_value, field_specs
 from ..records._base import Record, record_type
-from ..values._dates import PartialDate
+from ..values._dates import _TWO_DIGITS, PartialDate
 from ..values._places import Country, Region
 from ..values._trade import HsCode
 from . import _fast
@@ -343,7 +343,6 @@ def _fixed_since(zone: pendulum.Timezone, offset: dt.timedelta) -> dt.datetime |
     return since
 
 
-_TWO_DIGITS = [f"{i:02d}" for i in range(100)]
 # zone name -> (local time text from which the zone keeps one offset for good, the ending
 # written with it), or None when the zone keeps changing.
 _WRITE_FIXED: dict[str, tuple[str, str] | None] = {}

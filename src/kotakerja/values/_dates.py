@@ -94,6 +94,7 @@ class DatePrecision(str, enum.Enum):
 
 
 _TWO_DIGITS = [f"{i:02d}" for i in range(100)]
+"""00 to 99, for writing dates and times without format specifications."""
 
 
 @attrs.frozen(kw_only=True)
