@@ -41,6 +41,17 @@ META_KEY = "kotakerja"
 T = TypeVar("T")
 
 
+def writable_text(text: str) -> bool:
+    """True when `text` can be written as UTF-8 (no lone surrogate code points)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def meta(
     *,
     description: str | None = None,

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from .._errors import Problems, ValidationError
-from .._model import check_fields, describe_value, meta
+from .._model import check_fields, describe_value, meta, writable_text
 from ..values._dates import PartialDate
 from ..values._provenance import Source
 
@@ -78,17 +78,6 @@ def _default_id(self: Record) -> str:
     return new_id(type(self).TYPE)
 
 
-def _writable(text: str) -> bool:
-    """True when `text` can be written as UTF-8 (no lone surrogates)."""
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> None:
     if depth > 64:
         p.add(path, "kotakerja.extension.too_deep", "extension values nest at most 64 levels")
@@ -96,7 +85,7 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
     if value is None or type(value) is bool:
         return
     if type(value) is str:
-        if not _writable(value):
+        if not writable_text(value):
             p.add(path, "kotakerja.text.surrogate", "text contains a lone surrogate code point")
         return
     if type(value) is int:
@@ -120,7 +109,7 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
                 p.add(
                     path, "kotakerja.type", f"object keys must be strings, got {describe_value(k)}"
                 )
-            elif not _writable(k):
+            elif not writable_text(k):
                 p.add(
                     path, "kotakerja.text.surrogate", "a key contains a lone surrogate code point"
                 )

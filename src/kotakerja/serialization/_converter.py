@@ -22,7 +22,7 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError, join_path
-from .._model import describe_value, field_specs
+from .._model import describe_value, field_specs, writable_text
 from ..records._base import Record, record_type
 from ..values._dates import _TWO_DIGITS, PartialDate
 from ..values._places import Country, Region
@@ -431,14 +431,10 @@ def _format_datetime_in_full(value: pendulum.DateTime) -> str:
 
 
 def _check_text(value: str) -> str:
-    if value.isascii():
-        return value
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+    if not writable_text(value):
         raise ValidationError.single(
             "", "kotakerja.text.surrogate", "text contains a lone surrogate code point"
-        ) from None
+        )
     return value
 
 
