@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from ._check import Policy, check
     from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
     from .calendar import to_ical
+    from .sheets import (
+        ColumnMapping,
+        SheetImport,
+        SheetMapping,
+        SheetProblem,
+        export_mapping,
+        parse_yes_no,
+        read_sheet,
+        write_sheet,
+    )
+    from .values._money_text import parse_money
     from .records._agreements import (
         Agreement,
         Amendment,
@@ -154,6 +165,16 @@ __all__ = [
     "LocalityLevel",
     # money
     "Money",
+    "parse_money",
+    # spreadsheets
+    "ColumnMapping",
+    "SheetImport",
+    "SheetMapping",
+    "SheetProblem",
+    "export_mapping",
+    "parse_yes_no",
+    "read_sheet",
+    "write_sheet",
     "Organization",
     "OrganizationKind",
     # dates
@@ -305,6 +326,15 @@ _LAZY: dict[str, str] = {
     "Severity": "._errors",
     "ValidationError": "._errors",
     "to_ical": ".calendar",
+    "ColumnMapping": ".sheets",
+    "SheetImport": ".sheets",
+    "SheetMapping": ".sheets",
+    "SheetProblem": ".sheets",
+    "export_mapping": ".sheets",
+    "parse_yes_no": ".sheets",
+    "read_sheet": ".sheets",
+    "write_sheet": ".sheets",
+    "parse_money": ".values._money_text",
     "Agreement": ".records._agreements",
     "Amendment": ".records._agreements",
     "AmendmentKind": ".records._agreements",
@@ -427,7 +457,17 @@ _LAZY: dict[str, str] = {
 }
 
 _SUBMODULES = frozenset(
-    {"calendar", "cli", "records", "register", "report", "serialization", "testing", "values"}
+    {
+        "calendar",
+        "cli",
+        "records",
+        "register",
+        "report",
+        "serialization",
+        "sheets",
+        "testing",
+        "values",
+    }
 )
 
 

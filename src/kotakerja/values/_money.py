@@ -152,6 +152,17 @@ class Money:
         return cls(amount=Decimal(value), currency=currency)
 
     @classmethod
+    def parse(cls, text: str, currency: str | None = None) -> Money:
+        """Money from text as Indonesians write it: ``"Rp379.500.000.000"``, ``"Rp 1,2 miliar"``.
+
+        Thousands are grouped with dots and decimals follow a comma; ``currency`` applies
+        when the text names none. See `parse_money`.
+        """
+        from ._money_text import parse_money
+
+        return parse_money(text, currency)
+
+    @classmethod
     def zero(cls, currency: str) -> Money:
         return cls(amount=Decimal(0), currency=currency)
 
