@@ -21,17 +21,6 @@ if TYPE_CHECKING:
     from ._check import Policy, check
     from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
     from .calendar import to_ical
-    from .sheets import (
-        ColumnMapping,
-        SheetImport,
-        SheetMapping,
-        SheetProblem,
-        export_mapping,
-        parse_yes_no,
-        read_sheet,
-        write_sheet,
-    )
-    from .values._money_text import parse_money
     from .records._agreements import (
         Agreement,
         Amendment,
@@ -118,8 +107,19 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
+    from .sheets import (
+        ColumnMapping,
+        SheetImport,
+        SheetMapping,
+        SheetProblem,
+        export_mapping,
+        parse_yes_no,
+        read_sheet,
+        write_sheet,
+    )
     from .values._dates import DatePrecision, PartialDate, Period
     from .values._money import CurrencyMismatchError, Money, minor_units
+    from .values._money_text import parse_money
     from .values._people import (
         ActingStatus,
         Organization,

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from ._errors import ErrorDetail, ValidationError
+from ._errors import ErrorDetail, KotakerjaError, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
 from .register._storage import iter_jsonl, read_json_file
-from .serialization import from_dict, json_schema
+from .serialization import from_dict, json_schema, to_json
 from .values._places import find_regions
 
 if TYPE_CHECKING:
@@ -401,6 +401,56 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _import_sheet(args: argparse.Namespace, out: TextIO) -> int:
+    from .register import Register
+    from .sheets import read_sheet
+
+    try:
+        result = read_sheet(args.file, args.mapping)
+    except (ValidationError, OSError) as e:
+        for line in str(e).splitlines():
+            print(line, file=sys.stderr)
+        return 2
+    except KotakerjaError as e:
+        print(f"kotakerja import-sheet: {e}", file=sys.stderr)
+        return 2
+    for problem in result.problems:
+        print(str(problem).encode("utf-8", "backslashreplace").decode("utf-8"), file=out)
+    rows = len(result.records)
+    if args.dry_run:
+        print(
+            f"{rows} rows valid, {len(result.rejected)} rejected (dry run: nothing written)",
+            file=sys.stderr,
+        )
+        return 1 if result.problems else 0
+    if result.problems and not args.skip_invalid:
+        print(
+            f"nothing imported: {len(result.rejected)} of {rows + len(result.rejected)} rows "
+            "have problems (fix them, or use --skip-invalid)",
+            file=sys.stderr,
+        )
+        return 1
+    register = Register(result.records)
+    target = Path(args.output) if args.output else None
+    if target is None:
+        for record in register:
+            print(to_json(record), file=out)
+    elif target.suffix == ".csv":
+        register.save_csv(target)
+    elif target.suffix == ".xlsx":
+        from .sheets import write_sheet
+
+        write_sheet(register, target, lang=args.lang)
+    else:
+        register.save_jsonl(target)
+    if result.rejected:
+        rejects = Path(args.rejects or f"{args.file}.rejects.csv")
+        result.write_rejects(rejects)
+        print(f"{len(result.rejected)} rejected rows written to {rejects}", file=sys.stderr)
+    print(f"{rows} records imported to {args.output or 'standard output'}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kotakerja",
@@ -466,6 +516,25 @@ def _parser() -> argparse.ArgumentParser:
         help="dates known only to the month or year: leave out (skip) or span the whole period",
     )
     ics.set_defaults(func=_ics)
+
+    sheet = sub.add_parser(
+        "import-sheet",
+        help="read a clerk's spreadsheet (XLSX or CSV) through a column mapping (TOML)",
+    )
+    sheet.add_argument("file", help="the .xlsx or .csv file")
+    sheet.add_argument("--mapping", required=True, help="the TOML file mapping columns to fields")
+    sheet.add_argument(
+        "-o", "--output", help="write the records here: .jsonl, .csv or .xlsx (default: stdout)"
+    )
+    sheet.add_argument("--dry-run", action="store_true", help="report problems, write nothing")
+    sheet.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows and write the others to a rejects file",
+    )
+    sheet.add_argument("--rejects", help="the rejects file (default: FILE.rejects.csv)")
+    sheet.add_argument("--lang", choices=("id", "en"), default="id", help="headers of an .xlsx")
+    sheet.set_defaults(func=_import_sheet)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")

@@ -496,9 +496,12 @@ class _Sheet:
             for number, (vals, forms) in enumerate(zip(v_rows, f_rows, strict=False), start=1):
                 cells = list(vals)
                 flags = [
-                    cells[i] is None and isinstance(f, str) and f.startswith("=")
+                    i < len(cells) and cells[i] is None and isinstance(f, str) and f[:1] == "="
                     for i, f in enumerate(forms)
                 ]
+                for i, flag in enumerate(flags):
+                    if flag:
+                        cells[i] = forms[i]  # kept as written, for the rejects file
                 yield number, cells, flags
         finally:
             values.close()
