@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from ._errors import ErrorDetail, KotakerjaError, ValidationError
@@ -50,10 +49,11 @@ def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     types = record_types()
-    if args.type == "all":
+    name = _type_name(args.type)
+    if args.type.casefold() == "all":
         cls: type = Record
-    elif args.type in types:
-        cls = types[args.type]
+    elif name is not None:
+        cls = types[name]
     else:
         known = ", ".join(sorted(types))
         print(f"kotakerja: unknown type {args.type!r}; known: {known}, all", file=sys.stderr)
@@ -238,13 +238,20 @@ def _kind_of(
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from .report import render_report
+    from .report import build_report, parse_within, render_report
     from .values._dates import PartialDate
 
     try:
         on = PartialDate.parse(args.on) if args.on else None
+        within = parse_within(args.within) if args.within else None
+        regions = [_region_code(r) for r in args.region]
+        countries = [_country_code(c) for c in args.country]
     except ValidationError as e:
-        print(f"kotakerja: --on: {e.errors[0].message}", file=sys.stderr)
+        print(f"kotakerja: {e.errors[0].message}", file=sys.stderr)
+        return 2
+    types = [_type_name(t) for t in args.type]
+    if None in types:
+        print(f"kotakerja: --type: unknown record type in {args.type}", file=sys.stderr)
         return 2
     try:
         # Like ics and convert, a file may point to records kept elsewhere (a table of
@@ -256,9 +263,82 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     except (ValidationError, OSError) as e:
         print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
         return 2
-    width = shutil.get_terminal_size().columns if out.isatty() else None
-    out.write(render_report(register, on=on, lang=args.lang, width=width))
+    target = out
+    if args.output:
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as e:
+            print(f"kotakerja: {args.output}: cannot write: {e.strerror}", file=sys.stderr)
+            return 2
+    try:
+        options = {
+            "on": on,
+            "lang": args.lang,
+            "within": within,
+            "regions": regions,
+            "countries": countries,
+            "types": [t for t in types if t is not None],
+        }
+        if args.format == "table" and target.isatty():
+            _rich_report(build_report(register, **options), target)
+        else:
+            target.write(render_report(register, format=args.format, **options))
+    finally:
+        if target is not out:
+            target.close()
     return 0
+
+
+def _rich_report(report: Any, out: TextIO) -> None:
+    """The report as rich tables, for a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    console.print(f"[bold]{report.title}[/bold]")
+    console.print(", ".join(f"{n} {t}" for t, n in report.counts.items()))
+    for section in report.sections:
+        table = Table(title=section.title, title_justify="left", expand=False)
+        for heading in section.header:
+            table.add_column(heading, overflow="fold")
+        for row in section.rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _region_code(text: str) -> str:
+    from .values._places import Region
+
+    found = find_regions(text)
+    if len(found) == 1:
+        return found[0].code
+    if found:
+        names = ", ".join(f"{r.name} ({r.code})" for r in found[:4])
+        raise ValidationError.single(
+            "", "kotakerja.region.ambiguous", f"--region {text!r} could be {names}"
+        )
+    if not text.replace(".", "").isdigit():
+        raise ValidationError.single(
+            "", "kotakerja.region.not_found", f"--region: no region is called {text!r}"
+        )
+    return Region.get(text).code
+
+
+def _country_code(text: str) -> str:
+    from .values._places import Country
+
+    if len(text) == 2 and text.isalpha():
+        return Country.get(text.upper()).code
+    return Country.find(text).code
+
+
+def _type_name(text: str) -> str | None:
+    """A record type from its name in any case or its class name (``Mou``, ``ExportShipment``)."""
+    folded = text.replace("-", "_").casefold()
+    for name, cls in record_types().items():
+        if folded in (name.casefold(), cls.__name__.casefold()):
+            return name
+    return None
 
 
 def _load(
@@ -475,6 +555,25 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("path", nargs="?", help="JSON Lines, JSON, CSV or a folder of JSON files")
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
+    report.add_argument(
+        "--within", help="window for expiring documents: 30d, 6w, 6m, 1y (default: 90d)"
+    )
+    report.add_argument(
+        "--format",
+        choices=("table", "json", "csv", "markdown", "html"),
+        default="table",
+        help="table (a terminal gets rich tables), json, csv, markdown or one HTML page",
+    )
+    report.add_argument(
+        "--region", action="append", default=[], help="only records involving this region"
+    )
+    report.add_argument(
+        "--country", action="append", default=[], help="only records involving this country"
+    )
+    report.add_argument(
+        "--type", action="append", default=[], help="only records of this type (mou, Meeting...)"
+    )
+    report.add_argument("-o", "--output", help="write to this file (default: standard output)")
     report.set_defaults(func=_report)
 
     validate = sub.add_parser(
