@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._check import Policy, check
     from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
     from .calendar import to_ical
+    from .openapi import from_input, openapi_components
     from .records._agreements import (
         Agreement,
         Amendment,
@@ -166,6 +167,9 @@ __all__ = [
     # money
     "Money",
     "parse_money",
+    # web embedding
+    "from_input",
+    "openapi_components",
     # spreadsheets
     "ColumnMapping",
     "SheetImport",
@@ -326,6 +330,8 @@ _LAZY: dict[str, str] = {
     "Severity": "._errors",
     "ValidationError": "._errors",
     "to_ical": ".calendar",
+    "from_input": ".openapi",
+    "openapi_components": ".openapi",
     "ColumnMapping": ".sheets",
     "SheetImport": ".sheets",
     "SheetMapping": ".sheets",
@@ -460,6 +466,7 @@ _SUBMODULES = frozenset(
     {
         "calendar",
         "cli",
+        "openapi",
         "records",
         "register",
         "report",
