@@ -17,6 +17,7 @@ import re
 import threading
 import types
 import typing
+import zoneinfo
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -25,6 +26,7 @@ import attrs
 import pendulum
 
 from ._errors import ErrorDetail, Problems, ValidationError, join_path
+from ._zones import zone_problem
 
 __all__ = [
     "META_KEY",
@@ -166,10 +168,15 @@ def _float_check(value: Any) -> list[tuple[str, str, str]] | None:
 
 def _datetime_check(value: Any) -> list[tuple[str, str, str]] | None:
     if isinstance(value, pendulum.DateTime):
-        if value.tzinfo is None:
+        tz = value.tzinfo
+        if tz is None:
             return [
                 ("", "kotakerja.datetime.naive", f"{value} has no time zone; give an aware time")
             ]
+        if isinstance(tz, zoneinfo.ZoneInfo):
+            problem = zone_problem(tz.key)
+            if problem is not None:
+                return [("", "kotakerja.time_zone.unknown", problem)]
         return None
     return [("", "kotakerja.type", f"expected pendulum DateTime, got {describe_value(value)}")]
 

@@ -32,8 +32,8 @@ import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
+from ..values import REGION_CACHE as _REGIONS
 from ..values._dates import PartialDate
-from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
 from ..values._trade import HsCode
 
