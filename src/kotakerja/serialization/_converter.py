@@ -22,7 +22,7 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError, join_path
-from .._model import describe_value, field_specs, writable_text
+from .._model import JsonObject, describe_value, field_specs, writable_text
 from ..records._base import Record, record_type
 from ..values import TWO_DIGITS as _TWO_DIGITS
 from ..values import check_zone_name
@@ -965,7 +965,7 @@ def _attrs_unstructure(
                 out["kind"] = kind
             for name, hook, omit in fields:
                 v = getattr(obj, name)
-                if omit and (v is None or (not v and type(v) in (tuple, dict))):
+                if omit and (v is None or (not v and type(v) in (tuple, dict, JsonObject))):
                     continue
                 out[name] = v if hook is None or v is None else hook(v)
             return out

@@ -31,7 +31,7 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
-from .._model import build_trusted, check_fields, field_specs
+from .._model import JsonObject, build_trusted, check_fields, field_specs
 from ..values import REGION_CACHE as _REGIONS
 from ..values._dates import PartialDate
 from ..values._places import Region
@@ -95,7 +95,7 @@ class _GiveUp(Problems):
 
 _GIVE_UP = _GiveUp()
 _MISSING = object()
-_TD = (tuple, dict)
+_TD = (tuple, dict, JsonObject)
 
 _PARTIAL_DATES: dict[str, PartialDate] = {}
 _PARTIAL_DATES_MAX = 20_000
