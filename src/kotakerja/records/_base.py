@@ -11,7 +11,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from .._errors import Problems, ValidationError
+from .._errors import PathPart, Problems, ValidationError
 from .._model import JsonObject, check_fields, describe_value, freeze_json, meta, text_problem
 from ..values._dates import PartialDate
 from ..values._provenance import Source
@@ -78,7 +78,7 @@ def _default_id(self: Record) -> str:
     return new_id(type(self).TYPE)
 
 
-def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> None:
+def _check_json_value(value: Any, path: tuple[PathPart, ...], p: Problems, depth: int = 0) -> None:
     if depth > 64:
         p.add(path, "kotakerja.extension.too_deep", "extension values nest at most 64 levels")
         return
@@ -102,7 +102,7 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
         return
     if type(value) is tuple:
         for i, item in enumerate(value):
-            _check_json_value(item, f"{path}[{i}]", p, depth + 1)
+            _check_json_value(item, (*path, i), p, depth + 1)
         return
     if type(value) is JsonObject:
         for k, item in value.items():
@@ -115,7 +115,7 @@ def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> Non
             if key is not None:
                 p.add(path, key[0], f"a key: {key[1]}")
             else:
-                _check_json_value(item, f"{path}.{k}", p, depth + 1)
+                _check_json_value(item, (*path, k), p, depth + 1)
         return
     p.add(path, "kotakerja.type", f"expected a JSON value, got {describe_value(value)}")
 
@@ -172,11 +172,11 @@ class Record:
         for key, value in self.extensions.items():
             if not _EXT_RX.fullmatch(key):
                 p.add(
-                    f"extensions.{key}",
+                    ("extensions", key),
                     "kotakerja.extension.bad_key",
                     f"extension key {key!r} is not namespaced; use namespace:name",
                 )
-            _check_json_value(value, f"extensions.{key}", p)
+            _check_json_value(value, ("extensions", key), p)
 
     def _check_rules(self, p: Problems) -> None:
         self._check_extensions(p)

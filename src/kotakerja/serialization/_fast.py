@@ -73,7 +73,7 @@ class _GiveUp(Problems):
     def __init__(self) -> None:
         pass
 
-    def add(self, path: str, code: str, message: str) -> None:
+    def add(self, path: str | tuple[str | int, ...], code: str, message: str) -> None:
         raise _SLOW
 
     def extend(self, error: ValidationError, prefix: str | int = "") -> None:
