@@ -18,9 +18,9 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
+from .._policy import Policy
 from ..values import check_zone_name
 from ..values._dates import DatePrecision, PartialDate, Period, instant_key
 from ..values._people import Person, Position

@@ -11,9 +11,9 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
+from .._policy import Policy
 from ..values import pycountry_module as _pycountry
 from ..values._dates import DatePrecision, PartialDate, instant_key
 from ..values._money import Money
