@@ -89,9 +89,9 @@ IMPORTS = _imports()
 def _unit(module: str) -> str:
     """The subpackage a module belongs to, or the top-level module itself."""
     parts = module.split(".")
-    if len(parts) >= 2 and f"{parts[0]}.{parts[1]}" in MODULES:
-        if _is_package(f"{parts[0]}.{parts[1]}"):
-            return f"{parts[0]}.{parts[1]}"
+    head = ".".join(parts[:2])
+    if len(parts) >= 2 and head in MODULES and _is_package(head):
+        return head
     return module
 
 
