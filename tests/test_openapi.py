@@ -62,3 +62,41 @@ def test_from_input_assigns_id_and_refuses_server_fields() -> None:
         kk.from_input(kk.Mou, {**body, "type": "mou", "schema_version": "1.0"})
     assert [e.path for e in caught.value.errors] == ["type", "schema_version"]
     assert {e.code for e in caught.value.errors} == {"kotakerja.input.server_field"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_validation_errors_become_problem_details(lang: str) -> None:
+    body = {
+        "title": "",
+        "scheme": "ksdd",
+        "parties": [{"region": "35.71"}, {"region": "99.99"}],
+        "bogus": 1,
+    }
+    with pytest.raises(kk.ValidationError) as caught:
+        kk.from_input(kk.Mou, body)
+    problem = caught.value.to_problem(lang)
+    schemas = kk.openapi_components()["schemas"]
+    jsonschema.validate(problem, _resolve(schemas, "Problem"))
+    assert problem["status"] == 422
+    assert problem["title"] == {"id": "Data tidak valid", "en": "Invalid data"}[lang]
+    pointers = {e["pointer"]: e for e in problem["errors"]}
+    assert set(pointers) == {"/title", "/parties/1/region", "/bogus"}
+    region = pointers["/parties/1/region"]
+    assert region["code"] == "kotakerja.region.unknown"
+    if lang == "id":
+        assert region["detail"] == "Kode wilayah Kemendagri tidak dikenal."
+    else:
+        assert "99.99" in region["detail"]
+
+
+def test_every_indonesian_detail_is_a_sentence_even_for_new_codes() -> None:
+    error = kk.ValidationError(
+        [
+            kk.ErrorDetail("a", "kotakerja.money.something_new", "x"),
+            kk.ErrorDetail("b", "acme.custom", "y"),
+        ]
+    )
+    details = [e["detail"] for e in error.to_problem("id")["errors"]]
+    assert details == ["Jumlah uang tidak sah.", "Data tidak sah."]
+    with pytest.raises(ValueError, match="lang"):
+        error.to_problem("fr")

@@ -119,8 +119,7 @@ if TYPE_CHECKING:
         write_sheet,
     )
     from .values._dates import DatePrecision, PartialDate, Period
-    from .values._money import CurrencyMismatchError, Money, minor_units
-    from .values._money_text import parse_money
+    from .values._money import CurrencyMismatchError, Money, minor_units, parse_money
     from .values._people import (
         ActingStatus,
         Organization,
@@ -340,7 +339,7 @@ _LAZY: dict[str, str] = {
     "parse_yes_no": ".sheets",
     "read_sheet": ".sheets",
     "write_sheet": ".sheets",
-    "parse_money": ".values._money_text",
+    "parse_money": ".values._money",
     "Agreement": ".records._agreements",
     "Amendment": ".records._agreements",
     "AmendmentKind": ".records._agreements",

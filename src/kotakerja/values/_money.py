@@ -11,6 +11,7 @@ import attrs
 
 from .._errors import KotakerjaError, Problems, ValidationError
 from .._model import check_fields, meta
+from ._money_text import read_amount
 
 __all__ = ["CurrencyMismatchError", "Money", "format_amount", "minor_units", "parse_amount"]
 
@@ -172,9 +173,8 @@ class Money:
         Thousands are grouped with dots and decimals follow a comma; ``currency`` applies
         when the text names none. See `parse_money`.
         """
-        from ._money_text import parse_money
-
-        return parse_money(text, currency)
+        amount, code = read_amount(text, currency)
+        return cls(amount=amount, currency=code)
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -255,3 +255,19 @@ class Money:
 
     def __str__(self) -> str:
         return f"{format_amount(self.amount)} {self.currency}"
+
+
+def parse_money(text: str, currency: str | None = None) -> Money:
+    """Read an amount as written in Indonesian: thousands with dots, decimals after a comma.
+
+    ``currency`` is the currency when the text names none (a column of rupiah amounts);
+    a text that names another currency is refused. Scale words (``ribu``, ``juta``,
+    ``miliar``, ``triliun`` and their abbreviations, or English ``million``...) multiply
+    exactly; an English decimal point (``12.5``) is refused, never guessed.
+
+    >>> parse_money("Rp379.500.000.000").format()
+    'Rp379.500.000.000'
+    >>> str(parse_money("USD 12,5 juta"))
+    '12500000 USD'
+    """
+    return Money.parse(text, currency)

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from .._errors import ValidationError
 
-if TYPE_CHECKING:
-    from ._money import Money
-
-__all__ = ["parse_money"]
+__all__ = ["read_amount"]
 
 # Symbols and words written before or after an amount, with the ISO 4217 code they mean.
 # Bare "$" and "¥" are left out on purpose: each stands for several currencies.
@@ -91,21 +87,12 @@ def _currency_of(word: str) -> str | None:
     raise _fail("kotakerja.money.unknown_currency", f"{word.strip()!r} is not a currency")
 
 
-def parse_money(text: str, currency: str | None = None) -> Money:
-    """Read an amount as written in Indonesian: thousands with dots, decimals after a comma.
+def read_amount(text: str, currency: str | None = None) -> tuple[Decimal, str]:
+    """The amount and currency code of `text` written the Indonesian way (see `parse_money`).
 
-    ``currency`` is the currency when the text names none (a column of rupiah amounts);
-    a text that names another currency is refused. Scale words (``ribu``, ``juta``,
-    ``miliar``, ``triliun`` and their abbreviations, or English ``million``...) multiply
-    exactly.
-
-    >>> parse_money("Rp379.500.000.000").format()
-    'Rp379.500.000.000'
-    >>> str(parse_money("USD 12,5 juta"))
-    '12500000 USD'
+    >>> read_amount("USD 12,5 juta")
+    (Decimal('12500000'), 'USD')
     """
-    from ._money import Money
-
     if not isinstance(text, str):
         raise TypeError(f"parse_money() takes text, not {type(text).__name__}")
     cleaned = " ".join(text.replace("\u00a0", " ").split())
@@ -154,4 +141,4 @@ def parse_money(text: str, currency: str | None = None) -> Money:
             amount = amount.quantize(Decimal(1))
         else:
             amount = Decimal(format(amount, "f"))
-    return Money(amount=amount, currency=code)
+    return amount, code
