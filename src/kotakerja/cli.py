@@ -417,7 +417,9 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
     register = _load_or_exit_code(args.path)
     if isinstance(register, int):
         return register
-    data = to_ical(register, locale=args.lang, partial=args.partial)
+    data = to_ical(
+        register, locale=args.lang, partial=args.partial, follow_ups=not args.no_follow_ups
+    )
     entries = data.count(b"BEGIN:VEVENT")
     if args.output in (None, "-"):
         buffer = getattr(out, "buffer", None)
@@ -613,6 +615,9 @@ def _parser() -> argparse.ArgumentParser:
         choices=("skip", "span"),
         default="skip",
         help="dates known only to the month or year: leave out (skip) or span the whole period",
+    )
+    ics.add_argument(
+        "--no-follow-ups", action="store_true", help="leave out the to-dos of follow-ups"
     )
     ics.set_defaults(func=_ics)
 
