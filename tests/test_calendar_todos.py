@@ -6,8 +6,10 @@ import datetime as dt
 
 import attrs
 import icalendar
+import pytest
 
 import kotakerja as kk
+from kotakerja.cli import main
 
 
 def _meeting() -> kk.Meeting:
@@ -62,12 +64,7 @@ def test_the_examples_follow_ups_reach_the_calendar() -> None:
     assert len(_todos(kk.to_ical(kk.examples()))) == expected
 
 
-def test_cli_ics_writes_todos_unless_told_not_to(capsys: object) -> None:
-    import pytest
-
-    from kotakerja.cli import main
-
-    assert isinstance(capsys, pytest.CaptureFixture)
+def test_cli_ics_writes_todos_unless_told_not_to(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ics"]) == 0
     assert "BEGIN:VTODO" in capsys.readouterr().out
     assert main(["ics", "--no-follow-ups"]) == 0
