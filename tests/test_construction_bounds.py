@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 import kotakerja
+from conftest import paths_and_codes as _errors
 from kotakerja import (
     Attendance,
     Money,
@@ -21,16 +22,6 @@ from kotakerja import (
     from_json,
     to_json,
 )
-
-
-def _mou() -> kotakerja.Mou:
-    mou = kotakerja.examples().get("mou-jakarta-shanghai-2020")
-    assert isinstance(mou, kotakerja.Mou)
-    return mou
-
-
-def _errors(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 class TestIntegers:
@@ -66,13 +57,17 @@ class TestDecimals:
 
 
 class TestText:
-    def test_a_lone_surrogate_is_refused_where_the_record_is_built(self) -> None:
+    def test_a_lone_surrogate_is_refused_where_the_record_is_built(
+        self, example_mou: kotakerja.Mou
+    ) -> None:
         with pytest.raises(ValidationError) as exc:
-            attrs.evolve(_mou(), title="caf\udce9")
+            attrs.evolve(example_mou, title="caf\udce9")
         assert _errors(exc) == [("title", "kotakerja.text.unencodable")]
 
-    def test_a_lone_surrogate_in_a_tuple_of_texts_is_refused(self) -> None:
-        mou = _mou()
+    def test_a_lone_surrogate_in_a_tuple_of_texts_is_refused(
+        self, example_mou: kotakerja.Mou
+    ) -> None:
+        mou = example_mou
         with pytest.raises(ValidationError) as exc:
             attrs.evolve(mou, topics=(*mou.topics, "\ud800x"))
         assert [code for _, code in _errors(exc)] == ["kotakerja.text.unencodable"]
@@ -86,8 +81,10 @@ class TestText:
             )
         assert _errors(exc) == [("note", "kotakerja.text.too_long")]
 
-    def test_a_register_of_valid_records_always_saves(self, tmp_path: Path) -> None:
-        mou = attrs.evolve(_mou(), title="café ☕ \U0001f389")
+    def test_a_register_of_valid_records_always_saves(
+        self, tmp_path: Path, example_mou: kotakerja.Mou
+    ) -> None:
+        mou = attrs.evolve(example_mou, title="café ☕ \U0001f389")
         path = tmp_path / "r.jsonl"
         Register([mou]).save_jsonl(path)
         assert list(Register.load_jsonl(path)) == [mou]
@@ -98,9 +95,11 @@ class TestText:
     [{"a:b": "x" * 100_001}, {"a:b": {"\ud800": 1}}, {"a:b": [10**5000]}],
     ids=["long-text", "surrogate-key", "huge-int"],
 )
-def test_extension_values_are_bounded_like_fields(value: dict[str, Any]) -> None:
+def test_extension_values_are_bounded_like_fields(
+    value: dict[str, Any], example_mou: kotakerja.Mou
+) -> None:
     with pytest.raises(ValidationError) as exc:
-        attrs.evolve(_mou(), extensions=value)
+        attrs.evolve(example_mou, extensions=value)
     assert exc.value.codes[0] in {
         "kotakerja.text.too_long",
         "kotakerja.text.unencodable",

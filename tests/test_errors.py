@@ -22,10 +22,11 @@ def test_the_whole_document_is_the_empty_pointer() -> None:
     assert ErrorDetail("", "kotakerja.type", "expected object").pointer == ""
 
 
-def test_pointer_escapes_tilde_and_slash_and_keeps_dotted_keys_whole() -> None:
-    mou = kotakerja.examples().get("mou-jakarta-shanghai-2020")
+def test_pointer_escapes_tilde_and_slash_and_keeps_dotted_keys_whole(
+    example_mou: kotakerja.Mou,
+) -> None:
     with pytest.raises(ValidationError) as exc:
-        attrs.evolve(mou, extensions={"arsip.go.id:a/b~c": [1, {"x.y": "\ud800"}]})
+        attrs.evolve(example_mou, extensions={"arsip.go.id:a/b~c": [1, {"x.y": "\ud800"}]})
     bad_key, surrogate = exc.value.errors
     assert bad_key.pointer == "/extensions/arsip.go.id:a~1b~0c"
     assert surrogate.path == "extensions.arsip.go.id:a/b~c[1].x.y"
@@ -53,9 +54,8 @@ def test_error_details_are_json_ready() -> None:
     assert [e["pointer"] for e in error.to_dict()["errors"]] == ["/parties/1/signatory/title", ""]
 
 
-def test_a_decoding_error_points_into_the_document() -> None:
-    mou = kotakerja.examples().get("mou-jakarta-shanghai-2020")
-    doc = kotakerja.to_dict(mou)
+def test_a_decoding_error_points_into_the_document(example_mou: kotakerja.Mou) -> None:
+    doc = kotakerja.to_dict(example_mou)
     doc["parties"][1]["name"] = ""
     with pytest.raises(ValidationError) as exc:
         kotakerja.from_dict(kotakerja.Mou, doc)

@@ -12,15 +12,11 @@ import kotakerja
 from kotakerja import Mou, from_json, to_json
 
 
-def _mou() -> Mou:
-    mou = kotakerja.examples().get("mou-jakarta-shanghai-2020")
-    assert isinstance(mou, Mou)
-    return mou
-
-
-def test_the_callers_dict_is_copied_and_later_changes_do_not_reach_the_record() -> None:
+def test_the_callers_dict_is_copied_and_later_changes_do_not_reach_the_record(
+    example_mou: Mou,
+) -> None:
     given = {"a.id:list": [1, 2], "a.id:obj": {"k": [3]}}
-    mou = attrs.evolve(_mou(), extensions=given)
+    mou = attrs.evolve(example_mou, extensions=given)
     given["a.id:list"].append({1, 2})  # type: ignore[attr-defined]
     given["a.id:obj"]["k"].append(4)  # type: ignore[index]
     given["a.id:new"] = 5
@@ -28,8 +24,8 @@ def test_the_callers_dict_is_copied_and_later_changes_do_not_reach_the_record() 
     assert from_json(Mou, to_json(mou)) == mou
 
 
-def test_nested_values_cannot_be_changed_after_construction() -> None:
-    mou = attrs.evolve(_mou(), extensions={"a.id:list": [1, [2]], "a.id:obj": {"k": 1}})
+def test_nested_values_cannot_be_changed_after_construction(example_mou: Mou) -> None:
+    mou = attrs.evolve(example_mou, extensions={"a.id:list": [1, [2]], "a.id:obj": {"k": 1}})
     with pytest.raises(TypeError):
         mou.extensions["a.id:x"] = 1  # type: ignore[index]
     with pytest.raises(AttributeError):
@@ -38,9 +34,11 @@ def test_nested_values_cannot_be_changed_after_construction() -> None:
         mou.extensions["a.id:obj"]["k"] = 2
 
 
-def test_frozen_extensions_write_the_same_json_and_compare_equal_after_a_round_trip() -> None:
+def test_frozen_extensions_write_the_same_json_and_compare_equal_after_a_round_trip(
+    example_mou: Mou,
+) -> None:
     data = {"a.id:x": [1, "two", None, True, 1.5, {"y": [[]]}], "a.id:empty": {}}
-    mou = attrs.evolve(_mou(), extensions=data)
+    mou = attrs.evolve(example_mou, extensions=data)
     back = from_json(Mou, to_json(mou))
     assert back == mou
     assert back.extensions == data
@@ -50,7 +48,7 @@ def test_frozen_extensions_write_the_same_json_and_compare_equal_after_a_round_t
     assert copy.deepcopy(mou) == mou
 
 
-def test_records_without_extensions_write_none() -> None:
-    mou = attrs.evolve(_mou(), extensions={})
+def test_records_without_extensions_write_none(example_mou: Mou) -> None:
+    mou = attrs.evolve(example_mou, extensions={})
     assert "extensions" not in kotakerja.to_dict(mou)
     assert mou.extensions == {}

@@ -8,13 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import paths_and_codes as _errs
 from kotakerja import CurrencyMismatchError, Money, ValidationError, from_json, to_json
 from kotakerja.testing import from_type
 from kotakerja.values._money import format_amount, parse_amount
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 def test_idr_with_three_decimals_is_rejected() -> None:

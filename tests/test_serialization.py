@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kotakerja
+from conftest import paths_and_codes as _errors
 from kotakerja import (
     Country,
     ForeignLocality,
@@ -54,10 +55,6 @@ class Sample(Record):
     tags: tuple[str, ...] = ()
     starts: pendulum.DateTime | None = None
     link: Ref | None = None
-
-
-def _errors(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 class TestErrors:

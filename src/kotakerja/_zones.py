@@ -8,7 +8,6 @@ elsewhere, so they are refused like a misspelt name.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import zoneinfo
 
@@ -53,6 +52,8 @@ def zone_problem(name: object) -> str | None:
     same_but_case = _by_casefold().get(name.strip().casefold())
     if same_but_case is not None:
         return f"{message}; did you mean {same_but_case!r}?"
+    import difflib  # only for a name that is wrong
+
     close = difflib.get_close_matches(name, canonical_zones(), n=1, cutoff=0.8)
     if close:
         return f"{message}; did you mean {close[0]!r}?"
