@@ -123,7 +123,7 @@ def test_decimals_rule_agrees_with_the_exponent_of_the_normalized_amount(
 
 @given(_ANY_DECIMAL)
 def test_decimals_are_written_in_plain_notation_as_given(amount: Decimal) -> None:
-    from kotakerja.serialization._converter import format_decimal
+    from kotakerja.serialization import format_decimal
 
     text = format_decimal(amount)
     expected = format(amount, "f")

@@ -11,6 +11,7 @@ from .._errors import ValidationError
 from ._converter import (
     format_datetime,
     format_decimal,
+    json_shape,
     make_converter,
     parse_date,
     parse_datetime,
@@ -29,6 +30,7 @@ __all__ = [
     "from_json",
     "get_converter",
     "json_schema",
+    "json_shape",
     "make_converter",
     "migrate",
     "register_migration",

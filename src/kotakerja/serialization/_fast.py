@@ -32,10 +32,15 @@ import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
-from ..values._dates import PartialDate
-from ..values._places import _CACHE as _REGIONS
-from ..values._places import Region
-from ..values._trade import HsCode
+from ..values import HsCode, PartialDate, Region
+from ._codecs import (
+    _DECIMAL_RX,
+    _SHORT_DECIMAL_TEXT,
+    INT_MAX,
+    _check_text,
+    _decimal_text_in_range,
+    parse_datetime,
+)
 
 __all__ = [
     "ENABLED",
@@ -55,10 +60,14 @@ ENABLED = True
 
 
 class _Slow(Exception):
-    """The fast path cannot decide; the detailed hook must run."""
+    """The fast path cannot decide; the detailed hook must run.
+
+    Raised as a class, so each raise makes a fresh instance: one shared instance
+    would gather the traceback of every raise (and the frames and documents in it).
+    """
 
 
-_SLOW = _Slow()
+_SLOW = _Slow
 
 
 class _GiveUp(Problems):
@@ -99,6 +108,16 @@ _TD = (tuple, dict)
 
 _PARTIAL_DATES: dict[str, PartialDate] = {}
 _PARTIAL_DATES_MAX = 20_000
+_REGIONS: dict[str, Region] = {}
+
+
+def _region(value: Any, hook: Any) -> Region:
+    """A region from its code, shared between documents (it is immutable)."""
+    found: Region = hook(value, Region)
+    if len(_REGIONS) >= _PARTIAL_DATES_MAX:
+        _REGIONS.clear()
+    _REGIONS[value] = found
+    return found
 
 
 def _partial_date(value: Any) -> PartialDate:
@@ -271,6 +290,7 @@ def _emit_value(
         return
     if t is int and hook is known["int"]:
         src.add(ind, f"if type({var}) is not int: raise _SLOW")
+        src.add(ind, f"if not -_INT_MAX <= {var} <= _INT_MAX: raise _SLOW")
         for key, op in (("minimum", "<"), ("maximum", ">"), ("exclusive_minimum", "<=")):
             bound = spec.get(key)
             if bound is not None:
@@ -301,16 +321,15 @@ def _emit_value(
     if t is Region and hook is known["region"]:
         h = src.name(hook, "h")
         src.add(ind, f"{out} = _regions.get({var}) if type({var}) is str else None")
-        src.add(ind, f"if {out} is None: {out} = {h}({var}, _Region)")
+        src.add(ind, f"if {out} is None: {out} = _region({var}, {h})")
         return
     if t is PartialDate and hook is known["partial_date"]:
         src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
         src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
         return
     if t is Decimal and hook is known["decimal"]:
-        from ._converter import _DECIMAL_RX
-
-        src.add(ind, f"if type({var}) is not str or len({var}) > _max_decimal: raise _SLOW")
+        src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        src.add(ind, f"if len({var}) > _max_decimal and not _decimal_in_range({var}): raise _SLOW")
         _emit_pattern(src, ind, var, _DECIMAL_RX.pattern)
         src.add(ind, f"{out} = _Decimal({var})")
         if any(spec.get(k) for k in ("min_length", "max_length", "pattern")):
@@ -402,8 +421,6 @@ def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Cal
 
 
 def _structure_globals() -> dict[str, Any]:
-    from ._converter import _DECIMAL_RX, _MAX_DECIMAL_TEXT, _check_text, parse_datetime
-
     return {
         "_SLOW": _SLOW,
         "_MISSING": _MISSING,
@@ -411,10 +428,12 @@ def _structure_globals() -> dict[str, Any]:
         "_partial_date": _partial_date,
         "_partial_dates": _PARTIAL_DATES,
         "_regions": _REGIONS,
-        "_Region": Region,
+        "_region": _region,
+        "_INT_MAX": INT_MAX,
+        "_decimal_in_range": _decimal_text_in_range,
         "_hs_code": _hs_code,
         "_hs_codes": _HS_CODES,
-        "_max_decimal": _MAX_DECIMAL_TEXT,
+        "_max_decimal": _SHORT_DECIMAL_TEXT,
         "_decimal_rx": _DECIMAL_RX.fullmatch,
         "_Decimal": Decimal,
         "_parse_datetime": parse_datetime,
@@ -550,6 +569,8 @@ def _always_slow(data: Any) -> Any:
 
 
 _BUILD_LOCK = threading.RLock()
+_GIVE_UP_ON = (_Slow, ValidationError, LookupError, RecursionError)
+"""What the generated functions raise when the detailed hook must decide; anything else is a bug."""
 
 
 class FastPath:
@@ -574,10 +595,6 @@ class FastPath:
                 self._building = True
                 try:
                     self.fn = self._make()
-                except Exception:
-                    if self._fallback is None:
-                        raise
-                    self.fn = self._fallback
                 finally:
                     self._building = False
             return self.fn
@@ -593,8 +610,8 @@ def structure_fast_path(fast: FastPath, detailed: StructureHook) -> StructureHoo
         fn = fast.fn or fast.get()
         try:
             return fn(data)
-        except Exception:
-            pass
+        except _GIVE_UP_ON:
+            pass  # the detailed hook reads the document from the start and reports
         return detailed(data, cl)
 
     structure.kotakerja_fast = fast  # type: ignore[attr-defined]

@@ -19,17 +19,19 @@ import attrs
 import pendulum
 
 from .._model import field_specs
-from ..records._base import EXTENSION_KEY_PATTERN, Record, record_types
-from ..values._dates import PartialDate
-from ..values._money import Money, minor_units
-from ..values._places import Country, Region, _pycountry, all_regions
-from ..values._trade import HsCode
+from ..records import EXTENSION_KEY_PATTERN, Record, record_types
+from ..values import Country, HsCode, Money, PartialDate, Region, all_regions, minor_units
+from ..values import load_pycountry as _pycountry
+from ._codecs import DECIMAL_MAX_FRACTION_DIGITS, DECIMAL_MAX_WHOLE_DIGITS, INT_MAX
 
 __all__ = ["json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
+DECIMAL_PATTERN = (
+    rf"^-?(0|[1-9][0-9]{{0,{DECIMAL_MAX_WHOLE_DIGITS - 1}}})"
+    rf"(\.[0-9]{{1,{DECIMAL_MAX_FRACTION_DIGITS}}})?$"
+)
 DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 DATETIME_PATTERN = (
@@ -90,6 +92,8 @@ class _Builder:
             out = {"type": "integer"} if t is int else {"type": "number"}
             if t is Decimal:
                 return {"type": "string", "pattern": DECIMAL_PATTERN}
+            if t is int:
+                out["minimum"], out["maximum"] = -INT_MAX, INT_MAX
             for key, keyword in (
                 ("minimum", "minimum"),
                 ("maximum", "maximum"),
