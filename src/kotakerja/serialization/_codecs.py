@@ -13,16 +13,18 @@ import enum
 import functools
 import importlib
 import re
+import types
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError
 from .._model import describe_value, writable_text
 from ..values import TWO_DIGITS as _TWO_DIGITS
-from ..values import Country, HsCode, PartialDate, Region
+from ..values import Country, HsCode, PartialDate, Region, all_regions, load_pycountry
 
 StructureHook = Callable[[Any, Any], Any]
 
@@ -37,6 +39,37 @@ _DECIMAL_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 # Decimal text this short is within the bounds whatever it holds.
 _SHORT_DECIMAL_TEXT = min(DECIMAL_MAX_WHOLE_DIGITS, DECIMAL_MAX_FRACTION_DIGITS)
 _VERSION_RX = re.compile(r"(0|[1-9][0-9]{0,3})\.([0-9]{1,4})")
+
+
+def anchored(pattern: str) -> str:
+    """`pattern` matching a whole string in JSON Schema (ECMA 262) and in Python alike.
+
+    A bare ``$`` also matches before a final newline in Python's ``re``, which
+    jsonschema uses; the look-ahead refuses that newline.
+    """
+    return f"^(?:{pattern})$(?!\\n)"
+
+
+# Dates as JSON Schema patterns: real Gregorian dates of years 0001 to 9999.
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = rf"(?!0000)(?:[0-9]{{4}}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+"""A real date YYYY-MM-DD (years 0001 to 9999), as a pattern."""
+PARTIAL_DATE_PATTERN = rf"(?!0000)(?:[0-9]{{4}}(?:-(?:0[1-9]|1[0-2]))?|{DATE_PATTERN})"
+_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?)"
+DATETIME_PATTERN = rf"{DATE_PATTERN}T{_TIME}{_OFFSET}(?:\[[A-Za-z0-9_+\-/]+\])?"
+"""An aware date-time as kotakerja reads it, IANA zone in brackets optional."""
+DECIMAL_PATTERN = (
+    rf"-?(?:0|[1-9][0-9]{{0,{DECIMAL_MAX_WHOLE_DIGITS - 1}}})"
+    rf"(?:\.[0-9]{{1,{DECIMAL_MAX_FRACTION_DIGITS}}})?"
+)
+# Chapters 00 and 77 do not exist; dots and spaces may stand anywhere.
+HS_CODE_PATTERN = r"(?![. ]*0[. ]*0)(?![. ]*7[. ]*7)[. ]*(?:[0-9][. ]*){8}"
 
 
 def _int_out_of_range(value: int) -> ValidationError:
@@ -116,7 +149,13 @@ def parse_date(text: Any) -> pendulum.Date:
     """Parse a full ISO date ``YYYY-MM-DD`` strictly."""
     if type(text) is not str:
         raise _type_error("a date string YYYY-MM-DD", text)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
+    if (
+        len(text) == 10
+        and text[4] == "-"
+        and text[7] == "-"
+        and text.isascii()
+        and text.replace("-", "").isdigit()
+    ):
         try:
             d = dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
         except ValueError as e:
@@ -134,10 +173,7 @@ _ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
 # The form the JSON Schema gives before any [zone]: RFC 3339, seconds optional, and an
 # offset with seconds for the local mean times of old dates (+07:07:12). A missing
 # offset is let through here to be named as such.
-_DATETIME_FORM = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
-)
+_DATETIME_FORM = re.compile(rf"{DATE_PATTERN}T{_TIME}{_OFFSET}?")
 
 
 # "+07:00[Asia/Jakarta]" -> (zone, offset): the offset-and-zone endings already read once
@@ -584,3 +620,404 @@ def _structure_country(value: Any, _: Any) -> Country:
     if type(value) is not str:
         raise _type_error('an ISO 3166-1 alpha-2 country code such as "DE"', value)
     return Country.get(value)
+
+
+# The registry ---------------------------------------------------------------------------
+#
+# A codec says everything about one leaf type: how a JSON value becomes an object and
+# back, its JSON Schema, its JSON type (for CSV cells and unions), and, for tests, the
+# JSON values it accepts and values close to them that it may refuse. A new leaf type
+# is one more `register(Codec(...))`.
+
+
+@attrs.frozen(kw_only=True)
+class Codec:
+    """How one leaf type is read from and written to JSON-ready data."""
+
+    type: Any
+    shape: str
+    """The JSON type of its form: ``string``, ``integer``, ``number`` or ``boolean``."""
+    structure: StructureHook
+    """``structure(value, type)``: the object for a JSON value; `ValidationError` if none."""
+    unstructure: Callable[[Any], Any] | None
+    """The JSON value of an object; None when the object is its own JSON value."""
+    schema: Callable[[], dict[str, Any]]
+    """Its JSON Schema fragment (field constraints from ``meta()`` are added on top)."""
+    json_values: Callable[[], Any]
+    """A hypothesis strategy of JSON values the decoder accepts."""
+    near_misses: Callable[[], Any]
+    """A hypothesis strategy of JSON values close to valid ones (most of them refused)."""
+    defs_name: str | None = None
+    """The name of its schema in ``$defs``, or None to write the schema inline."""
+    beyond_schema: tuple[str, ...] = ()
+    """Rules the decoder checks that JSON Schema cannot express."""
+
+    def decode(self, value: Any) -> Any:
+        """The object for JSON value `value`; `ValidationError` when there is none."""
+        return self.structure(value, self.type)
+
+    def encode(self, obj: Any) -> Any:
+        """The JSON value of `obj`."""
+        return obj if self.unstructure is None else self.unstructure(obj)
+
+    def cell(self, obj: Any) -> str:
+        """The form of `obj` in a CSV cell: strings as they are, other values as JSON."""
+        value = self.encode(obj)
+        if type(value) is str:
+            return value
+        return "true" if value is True else "false" if value is False else str(value)
+
+    def strategy(self) -> Any:
+        """A hypothesis strategy of objects of this type, through the decoder."""
+        return self.json_values().map(self.decode)
+
+
+_CODECS: dict[Any, Codec] = {}
+
+
+def register(codec: Codec) -> Codec:
+    """Add a codec to the registry (replacing any for the same type)."""
+    _CODECS[codec.type] = codec
+    return codec
+
+
+def codec_for(t: Any) -> Codec | None:
+    """The codec of leaf type `t`, or None when `t` is not a leaf type."""
+    try:
+        return _CODECS.get(t)
+    except TypeError:  # an unhashable annotation is never a leaf type
+        return None
+
+
+def codecs() -> Mapping[Any, Codec]:
+    """Every registered codec, by type."""
+    return types.MappingProxyType(_CODECS)
+
+
+def _st() -> Any:
+    return importlib.import_module("hypothesis.strategies")
+
+
+_SAMPLE_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin", "UTC")
+
+
+def _text_values() -> Any:
+    st = _st()
+    return st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+
+
+def _text_misses() -> Any:
+    st = _st()
+    return st.sampled_from(["", " ", "\n"]) | st.integers(-5, 5) | st.none()
+
+
+def _int_misses() -> Any:
+    st = _st()
+    edges = [INT_MAX + 1, -INT_MAX - 1, 10**400, -(10**30), "1", True, False, None, 1.5]
+    return st.sampled_from(edges) | st.integers(-(2**60), 2**60)
+
+
+def _float_values() -> Any:
+    st = _st()
+    return st.floats(allow_nan=False, allow_infinity=False) | st.integers(-INT_MAX, INT_MAX)
+
+
+def _float_misses() -> Any:
+    st = _st()
+    return st.sampled_from(["1.5", True, None, [1.0]]) | _float_values()
+
+
+def _decimal_values() -> Any:
+    st = _st()
+    return st.from_regex(anchored(DECIMAL_PATTERN).replace("$(?!\\n)", r"\Z"))
+
+
+def _decimal_misses() -> Any:
+    st = _st()
+    w, f = DECIMAL_MAX_WHOLE_DIGITS, DECIMAL_MAX_FRACTION_DIGITS
+    edges = ["1e5", "01", "1.", ".5", " 1", "+1", "1 ", "1\n", "0x10", "", "-", "--1", "1,5"]
+    edges += ["1" * (w + 1), "1" * w, "0." + "1" * (f + 1), "0." + "1" * f, "NaN", "Infinity"]
+    return st.sampled_from(edges) | st.integers(-5, 5) | _decimal_values()
+
+
+def _date_values() -> Any:
+    st = _st()
+    return st.dates().map(dt.date.isoformat)
+
+
+def _date_misses() -> Any:
+    st = _st()
+    edges = ["2021-02-30", "0000-01-01", "2021-2-3", "2021-02-29", "2020-02-29", "1900-02-29"]
+    edges += ["2000-02-29", "20210101", "2021-13-01", "2021-00-10", "2021-01-32", "2021-01-01\n"]
+    edges += ["2021-04-31", "+2021-01-01", "2021-01-01T00:00", "٢٠٢١-٠١-٠١"]
+    return st.sampled_from(edges) | _date_values() | st.integers(-5, 5)
+
+
+def _partial_date_values() -> Any:
+    dates = _date_values()
+    return dates | dates.map(lambda d: d[:7]) | dates.map(lambda d: d[:4])
+
+
+def _partial_date_misses() -> Any:
+    st = _st()
+    edges = ["0000", "0000-01", "2021-13", "2021-00", "21", "2021-1", "2021\n", "202١"]
+    return st.sampled_from(edges) | _date_misses() | _partial_date_values()
+
+
+def _datetime_values() -> Any:
+    st = _st()
+    moments = st.datetimes(
+        min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)
+    ).map(lambda d: pendulum.instance(d, tz="UTC"))
+    zoned = st.tuples(moments, st.sampled_from(_SAMPLE_ZONES)).map(
+        lambda mz: format_datetime(mz[0].in_timezone(mz[1]))
+    )
+    fixed = st.tuples(moments, st.integers(-12 * 60, 14 * 60)).map(
+        lambda mo: mo[0].in_timezone(pendulum.FixedTimezone(mo[1] * 60)).isoformat()
+    )
+    return zoned | fixed
+
+
+def _datetime_misses() -> Any:
+    st = _st()
+    edges = [
+        "2021-12-13T24:00+07:00",
+        "2021-12-13T23:60+07:00",
+        "2021-12-13T23:59:60+07:00",
+        "2021-02-30T10:00+07:00",
+        "0000-01-01T10:00+07:00",
+        "2021-12-13T10:00",
+        "2021-12-13 10:00+07:00",
+        "2021-12-13T10:00+24:00",
+        "2021-12-13T10:00+07:60",
+        "2021-12-13T10:00:00.1234567+07:00",
+        "2021-12-13T10:00+07:00\n",
+        "2021-12-13T10:00+0700",
+        "2021-12-13T10+07:00",
+        "2021-12-13T10:00:00Z",
+        "2021-12-13T10:00:00.5-03:30",
+        "2021-12-13T10:00+07:07:12",
+    ]
+    return st.sampled_from(edges) | _datetime_values() | st.integers(-5, 5)
+
+
+def _region_values() -> Any:
+    st = _st()
+    return st.sampled_from([r.code for r in all_regions()])
+
+
+def _region_misses() -> Any:
+    st = _st()
+    return st.sampled_from(["33.7", "99", " 33.72", "33.72 ", "33.72\n", "3372", "", 33]) | (
+        _region_values()
+    )
+
+
+def _country_codes() -> list[str]:
+    return sorted(c.alpha_2 for c in load_pycountry().countries)
+
+
+def _country_values() -> Any:
+    st = _st()
+    return st.sampled_from(_country_codes())
+
+
+def _country_misses() -> Any:
+    st = _st()
+    return st.sampled_from(["de", "DEU", "XX", "D", "DE\n", "", 49]) | _country_values()
+
+
+def _hs_values() -> Any:
+    st = _st()
+    return st.tuples(st.integers(1, 99).filter(lambda c: c != 77), st.integers(0, 999_999)).map(
+        lambda cr: f"{cr[0]:02d}{cr[1]:06d}"
+    ) | st.sampled_from(["0901.21.10", "0901 21 10", " 09.01.21.10 ", ".0901..2110"])
+
+
+def _hs_misses() -> Any:
+    st = _st()
+    edges: list[Any] = [
+        "00000000",
+        "0000.00.00",
+        "77010000",
+        "7701.00.00",
+        "0901.21.1",
+        "0901-21-10",
+    ]
+    edges += ["090121100", "٠٩٠١٢١١٠", "0901.21.10\n", "", "0 0 1 2 3 4 5 6", 9012110]
+    return st.sampled_from(edges) | _hs_values()
+
+
+def code_of(value: Any) -> str:
+    """The code a value is written as (regions, countries, HS codes)."""
+    code: str = value.code
+    return code
+
+
+def format_iso(value: Any) -> str:
+    """The ISO text a value is written as (partial dates)."""
+    text: str = value.format_iso()
+    return text
+
+
+def _bool_values() -> Any:
+    return _st().booleans()
+
+
+def _bool_misses() -> Any:
+    return _st().sampled_from([0, 1, "true", None, "false"]) | _bool_values()
+
+
+register(
+    Codec(
+        type=str,
+        shape="string",
+        structure=_structure_str,
+        unstructure=None,
+        schema=lambda: {"type": "string"},
+        json_values=_text_values,
+        near_misses=_text_misses,
+        beyond_schema=("text holds no lone surrogate code point (UTF-8 cannot write one)",),
+    )
+)
+register(
+    Codec(
+        type=bool,
+        shape="boolean",
+        structure=_structure_bool,
+        unstructure=None,
+        schema=lambda: {"type": "boolean"},
+        json_values=_bool_values,
+        near_misses=_bool_misses,
+    )
+)
+register(
+    Codec(
+        type=int,
+        shape="integer",
+        structure=_structure_int,
+        unstructure=None,
+        schema=lambda: {"type": "integer", "minimum": -INT_MAX, "maximum": INT_MAX},
+        json_values=lambda: _st().integers(-INT_MAX, INT_MAX),
+        near_misses=_int_misses,
+        beyond_schema=("an integer is written without a fraction: 1, not 1.0",),
+    )
+)
+register(
+    Codec(
+        type=float,
+        shape="number",
+        structure=_structure_float,
+        unstructure=None,
+        schema=lambda: {"type": "number"},
+        json_values=_float_values,
+        near_misses=_float_misses,
+        beyond_schema=(f"an integer given for a number lies between -{INT_MAX} and {INT_MAX}",),
+    )
+)
+register(
+    Codec(
+        type=Decimal,
+        shape="string",
+        structure=_structure_decimal,
+        unstructure=format_decimal,
+        schema=lambda: {"type": "string", "pattern": anchored(DECIMAL_PATTERN)},
+        json_values=_decimal_values,
+        near_misses=_decimal_misses,
+    )
+)
+register(
+    Codec(
+        type=pendulum.Date,
+        shape="string",
+        structure=lambda v, _: parse_date(v),
+        unstructure=lambda v: v.isoformat(),
+        schema=lambda: {"type": "string", "format": "date", "pattern": anchored(DATE_PATTERN)},
+        json_values=_date_values,
+        near_misses=_date_misses,
+    )
+)
+register(
+    Codec(
+        type=pendulum.DateTime,
+        shape="string",
+        structure=_structure_datetime,
+        unstructure=format_datetime,
+        schema=lambda: {
+            "type": "string",
+            "pattern": anchored(DATETIME_PATTERN),
+            "description": "ISO 8601 with offset, IANA zone in brackets when known",
+        },
+        json_values=_datetime_values,
+        near_misses=_datetime_misses,
+        beyond_schema=(
+            "the zone in brackets is an IANA time zone",
+            "the offset is the offset of that zone at that time",
+        ),
+    )
+)
+register(
+    Codec(
+        type=PartialDate,
+        shape="string",
+        structure=_structure_partial_date,
+        unstructure=format_iso,
+        schema=lambda: {
+            "type": "string",
+            "pattern": anchored(PARTIAL_DATE_PATTERN),
+            "description": "A year, year-month or full date: 2020, 2020-10, 2020-10-23.",
+        },
+        json_values=_partial_date_values,
+        near_misses=_partial_date_misses,
+        defs_name="PartialDate",
+    )
+)
+register(
+    Codec(
+        type=Region,
+        shape="string",
+        structure=_structure_region,
+        unstructure=code_of,
+        schema=lambda: {
+            "type": "string",
+            "description": "Kemendagri region code: PP (province) or PP.KK.",
+            "enum": [r.code for r in all_regions()],
+        },
+        json_values=_region_values,
+        near_misses=_region_misses,
+        defs_name="Region",
+    )
+)
+register(
+    Codec(
+        type=Country,
+        shape="string",
+        structure=_structure_country,
+        unstructure=code_of,
+        schema=lambda: {
+            "type": "string",
+            "description": "ISO 3166-1 alpha-2 country code.",
+            "enum": _country_codes(),
+        },
+        json_values=_country_values,
+        near_misses=_country_misses,
+        defs_name="Country",
+    )
+)
+register(
+    Codec(
+        type=HsCode,
+        shape="string",
+        structure=_structure_hs_code,
+        unstructure=code_of,
+        schema=lambda: {
+            "type": "string",
+            "pattern": anchored(HS_CODE_PATTERN),
+            "description": "BTKI 2022 tariff code: 8 digits, read with or without "
+            "dots and spaces (0901.21.20) and written without them.",
+        },
+        json_values=_hs_values,
+        near_misses=_hs_misses,
+        defs_name="HsCode",
+    )
+)

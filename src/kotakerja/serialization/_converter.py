@@ -13,17 +13,14 @@ import enum
 import re
 import types
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
-import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError, join_path
 from .._model import describe_value, field_specs
 from ..records import Record, record_type
-from ..values import Country, HsCode, PartialDate, Region
 from . import _fast
 from ._codecs import (
     _VERSION_RX,
@@ -31,18 +28,20 @@ from ._codecs import (
     _enum_hook,
     _json_copy,
     _structure_bool,
-    _structure_country,
     _structure_datetime,
     _structure_decimal,
-    _structure_float,
     _structure_hs_code,
     _structure_int,
     _structure_partial_date,
     _structure_region,
     _structure_str,
     _type_error,
+    code_of,
+    codec_for,
+    codecs,
     format_datetime,
     format_decimal,
+    format_iso,
     parse_date,
     parse_datetime,
     parse_decimal,
@@ -118,15 +117,12 @@ def _tuple_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
 
 
 def json_shape(t: Any) -> str:
-    """The JSON type a kotakerja type is written as."""
-    if t in (str, Decimal, pendulum.Date, pendulum.DateTime, PartialDate, Region, Country, HsCode):
-        return "string"
+    """The JSON type a kotakerja type is written as: string, number, boolean, array, object."""
+    codec = codec_for(t)
+    if codec is not None:
+        return "number" if codec.shape == "integer" else codec.shape
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return "string"
-    if t is bool:
-        return "boolean"
-    if t in (int, float):
-        return "number"
     if _is_tuple(t):
         return "array"
     return "object"
@@ -516,16 +512,6 @@ def _attrs_unstructure(
     return factory
 
 
-def _format_iso(value: Any) -> str:
-    text: str = value.format_iso()
-    return text
-
-
-def _code_of(value: Any) -> str:
-    code: str = value.code
-    return code
-
-
 def _known() -> dict[str, Any]:
     """The hooks the generated functions may inline when a converter still uses them."""
     return {
@@ -537,8 +523,8 @@ def _known() -> dict[str, Any]:
         "region": _structure_region,
         "enum_value": _enum_value,
         "field_unstructure": _field_unstructure,
-        "format_iso": _format_iso,
-        "code_of": _code_of,
+        "format_iso": format_iso,
+        "code_of": code_of,
         "hs_code": _structure_hs_code,
         "decimal": _structure_decimal,
         "datetime": _structure_datetime,
@@ -571,24 +557,10 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: _enum_value
     )
 
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, format_decimal)
-    conv.register_structure_hook(pendulum.Date, lambda v, _: parse_date(v))
-    conv.register_unstructure_hook(pendulum.Date, lambda v: v.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
-    conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
-    conv.register_structure_hook(PartialDate, _structure_partial_date)
-    conv.register_unstructure_hook(PartialDate, _format_iso)
-    conv.register_structure_hook(Region, _structure_region)
-    conv.register_unstructure_hook(Region, _code_of)
-    conv.register_structure_hook(HsCode, _structure_hs_code)
-    conv.register_unstructure_hook(HsCode, _code_of)
-    conv.register_structure_hook(Country, _structure_country)
-    conv.register_unstructure_hook(Country, _code_of)
+    for codec in codecs().values():
+        conv.register_structure_hook(codec.type, codec.structure)
+        if codec.unstructure is not None:
+            conv.register_unstructure_hook(codec.type, codec.unstructure)
     conv.register_structure_hook_func(lambda t: t is Record, _structure_any_record(conv))
     conv.register_structure_hook_func(lambda t: t is type(None), _structure_none)
     conv.register_structure_hook_func(lambda t: t is Any, lambda v, _: _json_copy(v))
