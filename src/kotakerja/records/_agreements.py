@@ -157,8 +157,7 @@ class Party:
     organization: Organization | None = None
     document_number: str | None = attrs.field(default=None, metadata=meta(max_length=200))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         given = (
@@ -230,8 +229,7 @@ class Witness:
     person: Person | None = None
     position: Position | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.person is None and self.position is None:
@@ -258,8 +256,7 @@ class Signature:
     witnesses: tuple[Witness, ...] = ()
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class Renewal(str, enum.Enum):
@@ -312,8 +309,7 @@ class StageEvent:
     note: str | None = None
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -332,8 +328,7 @@ class Term:
     renewal: Renewal = Renewal.NONE
     notice_days: int | None = attrs.field(default=None, metadata=meta(minimum=0))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.effective is EffectiveRule.ON_DATE and self.effective_date is None:
@@ -364,8 +359,7 @@ class Approval:
     date: PartialDate | None = None
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class TerminationGround(str, enum.Enum):
@@ -390,8 +384,7 @@ class Termination:
     date: PartialDate
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class AmendmentKind(str, enum.Enum):
@@ -416,8 +409,7 @@ class Amendment:
     topics: tuple[str, ...] | None = None
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -902,8 +894,7 @@ class Obligation:
     rights: tuple[str, ...] = ()
     obligations: tuple[str, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)

@@ -18,6 +18,7 @@ built on the fast path skip the repeated per-field checks of their constructor
 from __future__ import annotations
 
 import enum
+import linecache
 import operator
 import re
 import threading
@@ -179,10 +180,31 @@ class _Source:
     def add(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
-    def compile(self, fn_name: str, filename: str) -> Any:
-        code = compile("\n".join(self.lines) + "\n", filename, "exec")
+    def compile(self, fn_name: str, what: str) -> Any:
+        """Compile the lines and return function `fn_name`; its source goes into linecache.
+
+        Like attrs and cattrs, each generated function gets a unique file name whose
+        text linecache knows, so tracebacks, debuggers and ``inspect.getsource`` show it.
+        """
+        text = "\n".join(self.lines) + "\n"
+        filename = _unique_filename(what)
+        code = compile(text, filename, "exec")
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         exec(code, self.ns)
         return self.ns[fn_name]
+
+
+_FILENAMES: dict[str, int] = {}
+_FILENAMES_LOCK = threading.Lock()
+
+
+def _unique_filename(what: str) -> str:
+    """``<kotakerja generated structure Mou>``, numbered from the second of a kind on."""
+    with _FILENAMES_LOCK:
+        n = _FILENAMES.get(what, 0) + 1
+        _FILENAMES[what] = n
+    suffix = f"-{n}" if n > 1 else ""
+    return f"<kotakerja generated {what}{suffix}>"
 
 
 # Structure ------------------------------------------------------------------------------
@@ -416,7 +438,7 @@ def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Cal
     src.ns.update(_structure_globals())
     _emit_value(conv, src, 1, t, "v", "r", {}, known)
     src.add(1, "return r")
-    item_fn: Callable[[Any], Any] = src.compile("item", "<kotakerja item>")
+    item_fn: Callable[[Any], Any] = src.compile("item", "item")
     return item_fn
 
 
@@ -448,13 +470,15 @@ def _omitted_when_empty(s: Any) -> bool:
 
 
 def _post_init_only_checks(cls: type) -> bool:
-    """True when building `cls` is attrs' plain ``__init__`` plus :func:`check_fields`.
+    """True when `cls` declares that building it is attrs' plain ``__init__`` plus the checks.
 
-    Then the fast path may set the fields itself and run the cross-field rules,
-    which is what ``__init__`` would do for a trusted instance.
+    A class declares it with ``__attrs_post_init__ = check_fields``: then the fast
+    path may set the fields itself and run the cross-field rules, which is what
+    ``__init__`` would do for a trusted instance. Any other class is built through
+    its ``__init__``.
     """
-    from .. import _model
-
+    if getattr(cls, "__attrs_post_init__", None) is not check_fields:
+        return False
     if getattr(cls, "__attrs_pre_init__", None) is not None:
         return False
     if "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
@@ -464,17 +488,7 @@ def _post_init_only_checks(cls: type) -> bool:
             return False
         if a.alias is not None and a.alias != a.name:
             return False
-    post = getattr(cls, "__attrs_post_init__", None)
-    if post is None:
-        return True
-    code = getattr(post, "__code__", None)
-    return (
-        code is not None
-        and code.co_code == _reference_post_init.__code__.co_code
-        and code.co_names == _reference_post_init.__code__.co_names
-        and code.co_argcount == 1
-        and getattr(post, "__globals__", {}).get("check_fields") is _model.check_fields
-    )
+    return True
 
 
 def _slot_setter(cls: type, name: str) -> Any:
@@ -484,10 +498,6 @@ def _slot_setter(cls: type, name: str) -> Any:
             found = c.__dict__[name]
             return found.__set__ if type(found) is types.MemberDescriptorType else None
     return None
-
-
-def _reference_post_init(self: Any) -> None:
-    check_fields(self)
 
 
 def fast_structure(
@@ -561,7 +571,7 @@ def fast_structure(
             src.add(1, f"if {var} is not _MISSING: kw[{name!r}] = {var}")
         src.ns["_build_trusted"] = build_trusted
         src.add(1, "return _build_trusted(_cls, kw)")
-    return src.compile("structure", f"<kotakerja structure {cls.__qualname__}>")  # type: ignore[no-any-return]
+    return src.compile("structure", f"structure {cls.__qualname__}")  # type: ignore[no-any-return]
 
 
 def _always_slow(data: Any) -> Any:
@@ -702,7 +712,7 @@ def fast_unstructure(
     _emit_unstructure(conv, src, 1, (fields, header, kind), "o", "out", known, {cls}, 0)
     src.add(1, "return out")
     fn: Callable[[Any], dict[str, Any]] = src.compile(
-        "unstructure", f"<kotakerja unstructure {cls.__qualname__}>"
+        "unstructure", f"unstructure {cls.__qualname__}"
     )
     return fn
 
@@ -809,9 +819,7 @@ def _make_float_check(cls: type) -> Callable[[Any], bool]:
             terms.append(f"bool(o.{s.name})")
     src.add(0, "def may_hold_float(o):")
     src.add(1, f"return {' or '.join(terms) or 'False'}")
-    fn: Callable[[Any], bool] = src.compile(
-        "may_hold_float", f"<kotakerja floats {cls.__qualname__}>"
-    )
+    fn: Callable[[Any], bool] = src.compile("may_hold_float", f"floats {cls.__qualname__}")
     return fn
 
 
