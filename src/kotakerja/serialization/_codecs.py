@@ -598,28 +598,23 @@ def _structure_bool(value: Any, _: Any) -> bool:
     raise _type_error("true or false", value)
 
 
-def _structure_partial_date(value: Any, _: Any) -> PartialDate:
-    if type(value) is not str:
-        raise _type_error("a date string YYYY, YYYY-MM or YYYY-MM-DD", value)
-    return PartialDate.parse_iso(value)
+def _from_text(parse: Callable[[str], Any], expected: str) -> StructureHook:
+    """A structure hook that reads a string with `parse`; other JSON types are refused."""
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            raise _type_error(expected, value)
+        return parse(value)
+
+    return structure
 
 
-def _structure_region(value: Any, _: Any) -> Region:
-    if type(value) is not str:
-        raise _type_error('a Kemendagri region code such as "33.72"', value)
-    return Region.get(value)
-
-
-def _structure_hs_code(value: Any, _: Any) -> HsCode:
-    if type(value) is not str:
-        raise _type_error('an 8-digit HS code string such as "09012110"', value)
-    return HsCode.parse(value)
-
-
-def _structure_country(value: Any, _: Any) -> Country:
-    if type(value) is not str:
-        raise _type_error('an ISO 3166-1 alpha-2 country code such as "DE"', value)
-    return Country.get(value)
+_structure_partial_date = _from_text(
+    PartialDate.parse_iso, "a date string YYYY, YYYY-MM or YYYY-MM-DD"
+)
+_structure_region = _from_text(Region.get, 'a Kemendagri region code such as "33.72"')
+_structure_hs_code = _from_text(HsCode.parse, 'an 8-digit HS code string such as "09012110"')
+_structure_country = _from_text(Country.get, 'an ISO 3166-1 alpha-2 country code such as "DE"')
 
 
 # The registry ---------------------------------------------------------------------------
@@ -651,6 +646,8 @@ class Codec:
     """The name of its schema in ``$defs``, or None to write the schema inline."""
     beyond_schema: tuple[str, ...] = ()
     """Rules the decoder checks that JSON Schema cannot express."""
+    shared: bool = False
+    """Objects are immutable and read from strings: one object may serve every equal text."""
 
     def decode(self, value: Any) -> Any:
         """The object for JSON value `value`; `ValidationError` when there is none."""
@@ -970,6 +967,7 @@ register(
         json_values=_partial_date_values,
         near_misses=_partial_date_misses,
         defs_name="PartialDate",
+        shared=True,
     )
 )
 register(
@@ -986,6 +984,7 @@ register(
         json_values=_region_values,
         near_misses=_region_misses,
         defs_name="Region",
+        shared=True,
     )
 )
 register(
@@ -1002,6 +1001,7 @@ register(
         json_values=_country_values,
         near_misses=_country_misses,
         defs_name="Country",
+        shared=True,
     )
 )
 register(
@@ -1019,5 +1019,6 @@ register(
         json_values=_hs_values,
         near_misses=_hs_misses,
         defs_name="HsCode",
+        shared=True,
     )
 )

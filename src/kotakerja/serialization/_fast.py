@@ -33,13 +33,14 @@ import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
 from .._model import build_trusted, check_fields, field_specs
-from ..values import HsCode, PartialDate, Region
 from ._codecs import (
     _DECIMAL_RX,
     _SHORT_DECIMAL_TEXT,
     INT_MAX,
+    Codec,
     _check_text,
     _decimal_text_in_range,
+    codec_for,
     parse_datetime,
 )
 
@@ -107,42 +108,33 @@ _GIVE_UP = _GiveUp()
 _MISSING = object()
 _TD = (tuple, dict)
 
-_PARTIAL_DATES: dict[str, PartialDate] = {}
-_PARTIAL_DATES_MAX = 20_000
-_REGIONS: dict[str, Region] = {}
+_MEMO_MAX = 20_000
 
 
-def _region(value: Any, hook: Any) -> Region:
-    """A region from its code, shared between documents (it is immutable)."""
-    found: Region = hook(value, Region)
-    if len(_REGIONS) >= _PARTIAL_DATES_MAX:
-        _REGIONS.clear()
-    _REGIONS[value] = found
-    return found
+class _Memo:
+    """Objects of an immutable leaf type by the text they were read from, shared between
+    documents (codes and dates repeat from one document to the next)."""
+
+    def __init__(self, codec: Codec) -> None:
+        self.found: dict[str, Any] = {}
+        self._decode = codec.decode
+
+    def read(self, value: Any) -> Any:
+        """Decode `value` (refusing what the codec refuses) and remember the object."""
+        obj = self._decode(value)
+        if len(self.found) >= _MEMO_MAX:
+            self.found.clear()
+        self.found[value] = obj
+        return obj
 
 
-def _partial_date(value: Any) -> PartialDate:
-    """A partial date from its ISO text, shared between documents (it is immutable)."""
-    if type(value) is not str:
-        raise _SLOW
-    found = _PARTIAL_DATES.get(value)
-    if found is None:
-        found = PartialDate.parse_iso(value)
-        if len(_PARTIAL_DATES) >= _PARTIAL_DATES_MAX:
-            _PARTIAL_DATES.clear()
-        _PARTIAL_DATES[value] = found
-    return found
+_MEMOS: dict[Any, _Memo] = {}
 
 
-_HS_CODES: dict[str, HsCode] = {}
-
-
-def _hs_code(value: str) -> HsCode:
-    """An HS code from its text, shared between documents (it is immutable)."""
-    found = HsCode.parse(value)
-    if len(_HS_CODES) >= _PARTIAL_DATES_MAX:
-        _HS_CODES.clear()
-    _HS_CODES[value] = found
+def _memo(codec: Codec) -> _Memo:
+    found = _MEMOS.get(codec.type)
+    if found is None or found._decode != codec.decode:
+        found = _MEMOS[codec.type] = _Memo(codec)
     return found
 
 
@@ -340,14 +332,13 @@ def _emit_value(
         src.add(ind, f"{out} = {members}[{var}]")
         _generic_constraints(src, ind, t, out, spec)
         return
-    if t is Region and hook is known["region"]:
-        h = src.name(hook, "h")
-        src.add(ind, f"{out} = _regions.get({var}) if type({var}) is str else None")
-        src.add(ind, f"if {out} is None: {out} = _region({var}, {h})")
-        return
-    if t is PartialDate and hook is known["partial_date"]:
-        src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
-        src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
+    codec = codec_for(t)
+    if codec is not None and codec.shared and hook is codec.structure:
+        memo = _memo(codec)
+        found, read = src.name(memo.found, "m"), src.name(memo.read, "r")
+        src.add(ind, f"{out} = {found}.get({var}) if type({var}) is str else None")
+        src.add(ind, f"if {out} is None: {out} = {read}({var})")
+        _generic_constraints(src, ind, t, out, spec)
         return
     if t is Decimal and hook is known["decimal"]:
         src.add(ind, f"if type({var}) is not str: raise _SLOW")
@@ -366,12 +357,6 @@ def _emit_value(
         return
     if t is pendulum.DateTime and hook is known["datetime"]:
         src.add(ind, f"{out} = _parse_datetime({var})")
-        _generic_constraints(src, ind, t, out, spec)
-        return
-    if t is HsCode and hook is known["hs_code"]:
-        src.add(ind, f"if type({var}) is not str: raise _SLOW")
-        src.add(ind, f"{out} = _hs_codes.get({var})")
-        src.add(ind, f"if {out} is None: {out} = _hs_code({var})")
         _generic_constraints(src, ind, t, out, spec)
         return
     item = _tuple_item(t)
@@ -447,14 +432,8 @@ def _structure_globals() -> dict[str, Any]:
         "_SLOW": _SLOW,
         "_MISSING": _MISSING,
         "_check_text": _check_text,
-        "_partial_date": _partial_date,
-        "_partial_dates": _PARTIAL_DATES,
-        "_regions": _REGIONS,
-        "_region": _region,
         "_INT_MAX": INT_MAX,
         "_decimal_in_range": _decimal_text_in_range,
-        "_hs_code": _hs_code,
-        "_hs_codes": _HS_CODES,
         "_max_decimal": _SHORT_DECIMAL_TEXT,
         "_decimal_rx": _DECIMAL_RX.fullmatch,
         "_Decimal": Decimal,
