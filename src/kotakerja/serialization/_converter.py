@@ -50,7 +50,6 @@ from ._fast import (
     structure_fast_path,
     unstructure_fast_path,
 )
-from ._fast import _always_slow as _fast_always_slow
 from ._fast import _omitted_when_empty as _omit_empty
 
 __all__ = [
@@ -372,10 +371,7 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
         if not fast:
             return structure
         header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
-        fast_path = FastPath(
-            lambda: fast_structure(conv, cls, specs, header, kind, _known()),
-            _fast_always_slow,
-        )
+        fast_path = FastPath(lambda: fast_structure(conv, cls, specs, header, kind, _known()))
         return structure_fast_path(fast_path, structure)
 
     return factory
@@ -480,7 +476,7 @@ def _attrs_unstructure(
             return fast_unstructure(conv, cls, fields, header_, kind_, _known())
 
         if fast:
-            fast_path = FastPath(make, None)
+            fast_path = FastPath(make)
             fast_path.info = info
             return unstructure_fast_path(fast_path)
 

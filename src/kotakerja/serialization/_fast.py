@@ -2,17 +2,20 @@
 
 For every attrs class the converter meets, Python source for one structure and
 one unstructure function is generated from :func:`~kotakerja._model.field_specs`
-and compiled once. Plain scalars (strings, integers, booleans, enums, partial
-dates) and their ``meta()`` constraints are checked inline; nested attrs classes
-call each other's generated functions directly; any other type goes through the
-converter's own hook for it.
+and compiled once, its source registered in ``linecache``. Plain scalars (strings,
+integers, booleans, enums, decimals) and their ``meta()`` constraints are checked
+inline; leaf types whose codec says their objects may be shared are read through a
+memo of the texts already seen; nested attrs classes call each other's generated
+functions directly; any other type goes through the converter's own hook for it.
 
 The structure function is a fast path only: it accepts a document only when it
 is sure the detailed hook would accept it and build the same object. On any
 doubt or failure it gives up, and the detailed hook runs from the start, so error
 reports stay exactly as complete (same codes, paths, messages and order). Objects
 built on the fast path skip the repeated per-field checks of their constructor
-(:func:`~kotakerja._model.build_trusted`) but always run their cross-field rules.
+but always run their cross-field rules: a class that declares
+``__attrs_post_init__ = check_fields`` has its fields set directly, any other is
+built through ``__init__`` (:func:`~kotakerja._model.build_trusted`).
 """
 
 from __future__ import annotations
@@ -553,10 +556,6 @@ def fast_structure(
     return src.compile("structure", f"structure {cls.__qualname__}")  # type: ignore[no-any-return]
 
 
-def _always_slow(data: Any) -> Any:
-    raise _SLOW
-
-
 _BUILD_LOCK = threading.RLock()
 _GIVE_UP_ON = (_Slow, ValidationError, LookupError, RecursionError)
 """What the generated functions raise when the detailed hook must decide; anything else is a bug."""
@@ -565,9 +564,8 @@ _GIVE_UP_ON = (_Slow, ValidationError, LookupError, RecursionError)
 class FastPath:
     """A generated function, made on first use (classes may refer to each other)."""
 
-    def __init__(self, make: Callable[[], Callable[[Any], Any]], fallback: Any) -> None:
+    def __init__(self, make: Callable[[], Callable[[Any], Any]]) -> None:
         self._make = make
-        self._fallback = fallback
         self._building = False
         self.fn: Callable[[Any], Any] | None = None
         self.info: Callable[[], Any] | None = None
@@ -775,7 +773,7 @@ def _float_check(cls: type) -> FastPath:
         return _FLOAT_CHECKS[cls]
     except KeyError:
         pass
-    fp = _FLOAT_CHECKS[cls] = FastPath(lambda: _make_float_check(cls), None)
+    fp = _FLOAT_CHECKS[cls] = FastPath(lambda: _make_float_check(cls))
     return fp
 
 
