@@ -404,7 +404,10 @@ def _rules_on_valid_fields(
     found = Problems()
     # A rule that reaches a field that is not valid stops there; what it found stands.
     with contextlib.suppress(AttributeError):
-        obj._check_rules(found)
+        try:
+            obj._check_rules(found)
+        except ValidationError as e:
+            found.extend(e)
     return [
         e
         for e in found
