@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import tracemalloc
+from decimal import Decimal
 from typing import Any
 
 import jsonschema
@@ -75,8 +76,8 @@ def test_a_huge_integer_for_a_number_field_is_a_validation_error() -> None:
 
 @pytest.mark.parametrize(
     "amount",
-    ["1" + "0" * 40, "-1" + "0" * 200, "0." + "1" * 41, "1" * 41 + ".5"],
-    ids=["41-digits", "201-digits", "41-decimals", "41-digits-and-decimals"],
+    ["1" + "0" * 100, "-1" + "0" * 200, "0." + "1" * 99, "-" + "1" * 100],
+    ids=["101-digits", "201-digits", "99-decimals", "minus-100-digits"],
 )
 def test_decimals_beyond_the_bounds_are_out_of_range(amount: str) -> None:
     with pytest.raises(ValidationError) as exc:
@@ -90,14 +91,32 @@ def test_decimals_beyond_the_bounds_are_out_of_range(amount: str) -> None:
 
 @pytest.mark.parametrize(
     "amount",
-    ["9" * 40, "0." + "0" * 39 + "1", "-" + "9" * 40 + ".5"],
-    ids=["40-digits", "40-decimals", "both"],
+    ["9" * 100, "0." + "0" * 97 + "1", "-" + "9" * 97 + ".5"],
+    ids=["100-digits", "98-decimals", "both"],
 )
 def test_decimals_at_the_bounds_are_read(amount: str) -> None:
     money = kotakerja.from_dict(Money, {"amount": amount, "currency": "XXX"})
     assert kotakerja.to_dict(money)["amount"] == amount
     schema = kotakerja.json_schema(Money)
     assert jsonschema.Draft202012Validator(schema).is_valid({"amount": amount, "currency": "XXX"})
+
+
+def test_a_decimal_that_can_be_built_can_be_read_back() -> None:
+    with pytest.raises(ValidationError) as exc:
+        Money(amount=Decimal("1E+200"), currency="IDR")
+    assert _errors(exc) == [("amount", "kotakerja.decimal.out_of_range")]
+    largest = Money(amount=Decimal("9" * 97 + ".00"), currency="IDR")
+    assert kotakerja.from_json(Money, kotakerja.to_json(largest)) == largest
+
+
+@pytest.mark.parametrize("given", ["fast", "detailed"])
+def test_text_beyond_the_length_limit_is_refused_when_read(given: str) -> None:
+    doc = {"count": 1, "kind": "CT", "marks": "x" * 100_001}
+    if given == "detailed":
+        doc["count"] = 0
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.from_dict(Package, doc)
+    assert ("marks", "kotakerja.text.too_long") in _errors(exc)
 
 
 def test_every_sibling_of_an_invalid_field_is_reported() -> None:

@@ -1,5 +1,11 @@
-"""Records: documents, meetings and shipments, each with its own rules."""
+"""Records: documents, meetings and shipments, each with its own rules and findings.
 
-from ._base import EXTENSION_KEY_PATTERN, Record, record_type, record_types
+Other packages of kotakerja import the shared base from here; users import from
+``kotakerja``.
+"""
 
-__all__ = ["EXTENSION_KEY_PATTERN", "Record", "record_type", "record_types"]
+from __future__ import annotations
+
+from ._base import EXTENSION_KEY_PATTERN, Record, Ref, record_type, record_types
+
+__all__ = ["EXTENSION_KEY_PATTERN", "Record", "Ref", "record_type", "record_types"]

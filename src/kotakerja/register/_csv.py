@@ -24,7 +24,8 @@ import cattrs
 from .._errors import ErrorDetail, ValidationError
 from .._model import field_specs
 from ..records._base import Record, record_type
-from ..serialization import from_dict, json_shape, to_dict
+from ..serialization import from_dict, to_dict
+from ..serialization import json_shape as _json_shape
 from ..serialization._json import DEFAULT_MAX_SIZE, loads
 from ._storage import PathLike, atomic_write
 
@@ -51,7 +52,7 @@ def columns_for(cls: type[Record]) -> list[str]:
 
 def _shapes(tp: Any) -> set[str]:
     members = get_args(tp) if get_origin(tp) in (Union, types.UnionType) else (tp,)
-    return {json_shape(m) for m in members if m is not type(None)}
+    return {_json_shape(m) for m in members if m is not type(None)}
 
 
 def _cell(value: Any) -> str:

@@ -22,22 +22,28 @@ import attrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError
-from .._model import describe_value, writable_text
+from .._model import (
+    INT_MAX,
+    MAX_DECIMAL_TEXT,
+    MAX_TEXT_LENGTH,
+    decimal_problem,
+    describe_value,
+    writable_text,
+)
 from ..values import TWO_DIGITS as _TWO_DIGITS
-from ..values import Country, HsCode, PartialDate, Region, all_regions, load_pycountry
+from ..values import (
+    Country,
+    HsCode,
+    PartialDate,
+    Region,
+    all_regions,
+    check_zone_name,
+    pycountry_module,
+)
 
 StructureHook = Callable[[Any, Any], Any]
 
-DECIMAL_MAX_WHOLE_DIGITS = 40
-"""Most digits a decimal may have before its point (its magnitude is below 10**40)."""
-DECIMAL_MAX_FRACTION_DIGITS = 40
-"""Most digits a decimal may have after its point."""
-INT_MAX = 2**53 - 1
-"""Largest integer read or written (and smallest, negated): every JSON reader holds it exactly."""
-
 _DECIMAL_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-# Decimal text this short is within the bounds whatever it holds.
-_SHORT_DECIMAL_TEXT = min(DECIMAL_MAX_WHOLE_DIGITS, DECIMAL_MAX_FRACTION_DIGITS)
 _VERSION_RX = re.compile(r"(0|[1-9][0-9]{0,3})\.([0-9]{1,4})")
 
 
@@ -64,10 +70,7 @@ _TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
 _OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?)"
 DATETIME_PATTERN = rf"{DATE_PATTERN}T{_TIME}{_OFFSET}(?:\[[A-Za-z0-9_+\-/]+\])?"
 """An aware date-time as kotakerja reads it, IANA zone in brackets optional."""
-DECIMAL_PATTERN = (
-    rf"-?(?:0|[1-9][0-9]{{0,{DECIMAL_MAX_WHOLE_DIGITS - 1}}})"
-    rf"(?:\.[0-9]{{1,{DECIMAL_MAX_FRACTION_DIGITS}}})?"
-)
+DECIMAL_PATTERN = _DECIMAL_RX.pattern
 # Chapters 00 and 77 do not exist; dots and spaces may stand anywhere.
 HS_CODE_PATTERN = r"(?![. ]*0[. ]*0)(?![. ]*7[. ]*7)[. ]*(?:[0-9][. ]*){8}"
 
@@ -79,25 +82,6 @@ def _int_out_of_range(value: int) -> ValidationError:
         "kotakerja.int.out_of_range",
         f"integer with {digits} digits is out of range; integers lie between "
         f"-{INT_MAX} and {INT_MAX}",
-    )
-
-
-def decimal_problem(value: Decimal) -> ErrorDetail | None:
-    """The problem with a finite decimal beyond the bounds any decimal may have, or None."""
-    _, digits, exponent = value.as_tuple()
-    if not isinstance(exponent, int):
-        return ErrorDetail(
-            "", "kotakerja.decimal.not_finite", f"expected a finite decimal, got {value}"
-        )
-    whole = len(digits) + exponent if digits != (0,) else 1
-    fraction = max(0, -exponent)
-    if whole <= DECIMAL_MAX_WHOLE_DIGITS and fraction <= DECIMAL_MAX_FRACTION_DIGITS:
-        return None
-    return ErrorDetail(
-        "",
-        "kotakerja.decimal.out_of_range",
-        f"decimal with {max(whole, 0)} digits before the point and {fraction} after is out of "
-        f"range; at most {DECIMAL_MAX_WHOLE_DIGITS} and {DECIMAL_MAX_FRACTION_DIGITS} allowed",
     )
 
 
@@ -121,16 +105,11 @@ def parse_decimal(text: Any) -> Decimal:
             "kotakerja.decimal.invalid",
             f"{shown!r} is not a plain decimal number (digits, an optional minus sign and one dot)",
         )
-    if len(text) > _SHORT_DECIMAL_TEXT and not _decimal_text_in_range(text):
-        problem = decimal_problem(Decimal(text))
-        assert problem is not None
-        raise ValidationError((problem,))
+    if len(text) > MAX_DECIMAL_TEXT:
+        found = decimal_problem(Decimal(text))
+        assert found is not None
+        raise ValidationError.single("", *found)
     return Decimal(text)
-
-
-def _decimal_text_in_range(text: str) -> bool:
-    whole, _, fraction = text.lstrip("-").partition(".")
-    return len(whole) <= DECIMAL_MAX_WHOLE_DIGITS and len(fraction) <= DECIMAL_MAX_FRACTION_DIGITS
 
 
 def _structure_decimal(value: Any, _: Any) -> Decimal:
@@ -271,6 +250,7 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
         return pendulum.instance(parsed)
     zone = _ZONES.get(zone_name)
     if zone is None:
+        check_zone_name(zone_name)
         try:
             zone = pendulum.timezone(zone_name)
         except (ValueError, OSError):
@@ -566,6 +546,12 @@ def _structure_str(value: Any, cl: Any) -> Any:
     if cl is not str:
         return _enum_hook(cl)(value, cl)
     if type(value) is str:
+        if len(value) > MAX_TEXT_LENGTH:
+            raise ValidationError.single(
+                "",
+                "kotakerja.text.too_long",
+                f"text has {len(value)} characters; at most {MAX_TEXT_LENGTH} allowed",
+            )
         return _check_text(value)
     raise _type_error("string", value)
 
@@ -726,14 +712,16 @@ def _float_misses() -> Any:
 
 def _decimal_values() -> Any:
     st = _st()
-    return st.from_regex(anchored(DECIMAL_PATTERN).replace("$(?!\\n)", r"\Z"))
+    text = st.from_regex(anchored(DECIMAL_PATTERN).replace("$(?!\\n)", r"\Z"))
+    return text.filter(lambda t: len(t) <= MAX_DECIMAL_TEXT)
 
 
 def _decimal_misses() -> Any:
     st = _st()
-    w, f = DECIMAL_MAX_WHOLE_DIGITS, DECIMAL_MAX_FRACTION_DIGITS
+    n = MAX_DECIMAL_TEXT
     edges = ["1e5", "01", "1.", ".5", " 1", "+1", "1 ", "1\n", "0x10", "", "-", "--1", "1,5"]
-    edges += ["1" * (w + 1), "1" * w, "0." + "1" * (f + 1), "0." + "1" * f, "NaN", "Infinity"]
+    edges += ["1" * n, "1" * (n + 1), "-" + "1" * (n - 1), "-" + "1" * n, "NaN", "Infinity"]
+    edges += ["0." + "1" * (n - 2), "0." + "1" * (n - 1), "-0." + "1" * (n - 3)]
     return st.sampled_from(edges) | st.integers(-5, 5) | _decimal_values()
 
 
@@ -811,7 +799,7 @@ def _region_misses() -> Any:
 
 
 def _country_codes() -> list[str]:
-    return sorted(c.alpha_2 for c in load_pycountry().countries)
+    return sorted(c.alpha_2 for c in pycountry_module().countries)
 
 
 def _country_values() -> Any:
@@ -871,7 +859,7 @@ register(
         shape="string",
         structure=_structure_str,
         unstructure=None,
-        schema=lambda: {"type": "string"},
+        schema=lambda: {"type": "string", "maxLength": MAX_TEXT_LENGTH},
         json_values=_text_values,
         near_misses=_text_misses,
         beyond_schema=("text holds no lone surrogate code point (UTF-8 cannot write one)",),
@@ -918,7 +906,11 @@ register(
         shape="string",
         structure=_structure_decimal,
         unstructure=format_decimal,
-        schema=lambda: {"type": "string", "pattern": anchored(DECIMAL_PATTERN)},
+        schema=lambda: {
+            "type": "string",
+            "pattern": anchored(DECIMAL_PATTERN),
+            "maxLength": MAX_DECIMAL_TEXT,
+        },
         json_values=_decimal_values,
         near_misses=_decimal_misses,
     )

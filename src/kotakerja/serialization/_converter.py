@@ -19,7 +19,7 @@ import attrs
 import cattrs
 
 from .._errors import ErrorDetail, Problems, ValidationError, join_path
-from .._model import describe_value, field_specs
+from .._model import JsonObject, describe_value, field_specs
 from ..records import Record, record_type
 from . import _fast
 from ._codecs import (
@@ -498,7 +498,7 @@ def _attrs_unstructure(
                 out["kind"] = kind
             for name, hook, omit in fields:
                 v = getattr(obj, name)
-                if omit and (v is None or (not v and type(v) in (tuple, dict))):
+                if omit and (v is None or (not v and type(v) in (tuple, dict, JsonObject))):
                     continue
                 out[name] = v if hook is None or v is None else hook(v)
             return out

@@ -35,14 +35,19 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
-from .._model import build_trusted, check_fields, field_specs
+from .._model import (
+    INT_MAX,
+    MAX_DECIMAL_TEXT,
+    MAX_TEXT_LENGTH,
+    JsonObject,
+    build_trusted,
+    check_fields,
+    field_specs,
+)
 from ._codecs import (
     _DECIMAL_RX,
-    _SHORT_DECIMAL_TEXT,
-    INT_MAX,
     Codec,
     _check_text,
-    _decimal_text_in_range,
     codec_for,
     parse_datetime,
 )
@@ -87,7 +92,7 @@ class _GiveUp(Problems):
     def __init__(self) -> None:
         pass
 
-    def add(self, path: str, code: str, message: str) -> None:
+    def add(self, path: str | tuple[str | int, ...], code: str, message: str) -> None:
         raise _SLOW
 
     def extend(self, error: ValidationError, prefix: str | int = "") -> None:
@@ -109,7 +114,7 @@ class _GiveUp(Problems):
 
 _GIVE_UP = _GiveUp()
 _MISSING = object()
-_TD = (tuple, dict)
+_TD = (tuple, dict, JsonObject)
 
 _MEMO_MAX = 20_000
 
@@ -245,6 +250,8 @@ def _length_test(var: str, spec: Any, is_str: bool) -> str | None:
     if min_length is None and is_str:
         min_length = 1
     max_length = spec.get("max_length")
+    if max_length is None and is_str:
+        max_length = MAX_TEXT_LENGTH
     low = int(min_length) if min_length else None
     high = int(max_length) if max_length is not None else None
     if low is not None and high is not None:
@@ -345,7 +352,7 @@ def _emit_value(
         return
     if t is Decimal and hook is known["decimal"]:
         src.add(ind, f"if type({var}) is not str: raise _SLOW")
-        src.add(ind, f"if len({var}) > _max_decimal and not _decimal_in_range({var}): raise _SLOW")
+        src.add(ind, f"if len({var}) > _max_decimal: raise _SLOW")
         _emit_pattern(src, ind, var, _DECIMAL_RX.pattern)
         src.add(ind, f"{out} = _Decimal({var})")
         if any(spec.get(k) for k in ("min_length", "max_length", "pattern")):
@@ -368,7 +375,7 @@ def _emit_value(
         item_hook = conv.get_structure_hook(item)
         if item is str and item_hook is known["str"]:
             src.add(ind, f"for _x in {var}:")
-            src.add(ind + 1, "if type(_x) is not str or not _x: raise _SLOW")
+            src.add(ind + 1, "if type(_x) is not str or not _x or len(_x) > _max_text: raise _SLOW")
             src.add(ind + 1, "if not _x.isascii(): _check_text(_x)")
             src.add(ind, f"{out} = tuple({var})")
         elif (
@@ -436,8 +443,8 @@ def _structure_globals() -> dict[str, Any]:
         "_MISSING": _MISSING,
         "_check_text": _check_text,
         "_INT_MAX": INT_MAX,
-        "_decimal_in_range": _decimal_text_in_range,
-        "_max_decimal": _SHORT_DECIMAL_TEXT,
+        "_max_decimal": MAX_DECIMAL_TEXT,
+        "_max_text": MAX_TEXT_LENGTH,
         "_decimal_rx": _DECIMAL_RX.fullmatch,
         "_Decimal": Decimal,
         "_parse_datetime": parse_datetime,

@@ -16,10 +16,10 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 
-from .._model import field_specs
+from .._model import MAX_DECIMAL_TEXT, field_specs
 from ..records import EXTENSION_KEY_PATTERN, Record, record_types
 from ..values import Money, minor_units
-from ..values import load_pycountry as _pycountry
+from ..values import pycountry_module as _pycountry
 from . import _codecs
 from ._codecs import anchored, codec_for
 
@@ -201,6 +201,7 @@ def _money_extra() -> dict[str, Any]:
             "amount": {
                 "type": "string",
                 "pattern": DECIMAL_PATTERN,
+                "maxLength": MAX_DECIMAL_TEXT,
                 "description": "Decimal as a string; at most the currency's minor units.",
             },
             "currency": {"type": "string", "enum": codes, "description": "ISO 4217 code."},
