@@ -19,7 +19,14 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._check import Policy, check
-    from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
+    from ._errors import (
+        ConflictError,
+        ErrorDetail,
+        Finding,
+        KotakerjaError,
+        Severity,
+        ValidationError,
+    )
     from .calendar import to_ical
     from .records._agreements import (
         Agreement,
@@ -107,6 +114,7 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
+    from .store import Store, open_store
     from .values._dates import DatePrecision, PartialDate, Period
     from .values._money import CurrencyMismatchError, Money, minor_units
     from .values._people import (
@@ -143,6 +151,7 @@ if TYPE_CHECKING:
 __all__ = [
     "TOPICS",
     "ActingStatus",
+    "ConflictError",
     "Country",
     "CurrencyMismatchError",
     "DatePrecision",
@@ -190,6 +199,9 @@ __all__ = [
     "Register",
     "LineResult",
     "iter_jsonl",
+    # stores
+    "Store",
+    "open_store",
     "append_jsonl",
     # agreements
     "Mou",
@@ -299,6 +311,7 @@ def examples() -> Register:
 _LAZY: dict[str, str] = {
     "Policy": "._check",
     "check": "._check",
+    "ConflictError": "._errors",
     "ErrorDetail": "._errors",
     "Finding": "._errors",
     "KotakerjaError": "._errors",
@@ -390,6 +403,8 @@ _LAZY: dict[str, str] = {
     "register_migration": ".serialization",
     "to_dict": ".serialization",
     "to_json": ".serialization",
+    "Store": ".store",
+    "open_store": ".store",
     "DatePrecision": ".values._dates",
     "PartialDate": ".values._dates",
     "Period": ".values._dates",
@@ -427,7 +442,17 @@ _LAZY: dict[str, str] = {
 }
 
 _SUBMODULES = frozenset(
-    {"calendar", "cli", "records", "register", "report", "serialization", "testing", "values"}
+    {
+        "calendar",
+        "cli",
+        "records",
+        "register",
+        "report",
+        "serialization",
+        "store",
+        "testing",
+        "values",
+    }
 )
 
 
