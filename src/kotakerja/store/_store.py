@@ -251,21 +251,10 @@ class Store:
             rows = conn.execute(query).all()
         return [_decode(_body(row)) for row in rows]
 
-    def _stream(self, batch: int = 1000) -> Iterator[Record]:
-        """Every record, read `batch` at a time so that memory stays flat."""
-        docs = t.documents.c
-        last = None
-        while True:
-            query = sa.select(docs.seq, *_BODY).order_by(docs.seq).limit(batch)
-            if last is not None:
-                query = query.where(docs.seq > last)
-            with self._engine.connect() as conn:
-                rows = conn.execute(query).all()
-            if not rows:
-                return
-            for row in rows:
-                yield _decode(_body(row[1:]))
-            last = rows[-1][0]
+    def _stream(self) -> Iterator[Record]:
+        """Every record, read a thousand at a time so that memory stays flat."""
+        for _, body in self._bodies():
+            yield _decode(body)
 
     def _candidates(self, where: Any) -> Register:
         return Register(self._select(where), check_references=False)
@@ -296,6 +285,20 @@ class Store:
     def _one(self, id: str) -> Record | None:
         found = self._select(t.documents.c.id == id)
         return found[0] if found else None
+
+    def _bodies(self, batch: int = 1000) -> Iterator[tuple[int, Any]]:
+        """(insertion number, stored JSON body) of every record, undecoded."""
+        docs = t.documents.c
+        last = 0
+        while True:
+            query = sa.select(docs.seq, *_BODY).where(docs.seq > last).order_by(docs.seq)
+            with self._engine.connect() as conn:
+                rows = conn.execute(query.limit(batch)).all()
+            if not rows:
+                return
+            for row in rows:
+                yield row[0], _body(row[1:])
+            last = rows[-1][0]
 
     def to_register(self, *, check_references: bool = True) -> Register:
         """Every record, as a `Register` in memory."""
@@ -439,7 +442,7 @@ class Store:
 class Batch:
     """Writes inside one transaction of a store; see `Store.batch`."""
 
-    __slots__ = ("_changed", "_check", "_conn", "_duplicates", "_problems")
+    __slots__ = ("_changed", "_check", "_conn", "_duplicates", "_problems", "_removed")
 
     def __init__(self, conn: sa.Connection, *, check_references: bool = True) -> None:
         self._conn = conn
@@ -447,9 +450,19 @@ class Batch:
         self._changed: dict[str, int] = {}  # id -> seq of what this batch wrote or removed
         self._problems: list[ErrorDetail] = []
         self._duplicates: list[ErrorDetail] = []
+        self._removed: set[str] = set()
 
-    def add(self, *records: Record) -> None:
-        """Add records; duplicates are reported now, references when the batch ends."""
+    @property
+    def written(self) -> set[str]:
+        """The ids of the records this batch has added or replaced (and not removed)."""
+        return set(self._changed) - self._removed
+
+    def add(self, *records: Record) -> list[ErrorDetail]:
+        """Add records; return the duplicates among them, which are left out.
+
+        References are checked when the batch ends (see `problems`), so a record may
+        point to one added later in the same batch.
+        """
         fresh: dict[str, Record] = {}
         problems: list[ErrorDetail] = []
         for record in records:
@@ -470,7 +483,7 @@ class Batch:
                 problems.append(_duplicate(fresh.pop(found_id), found_type))
         self._duplicates.extend(problems)
         if not fresh:
-            return
+            return problems
         now = _dt.datetime.now(_dt.timezone.utc)
         rows = [
             _row(r, now, self._conn.dialect.name) | {"revision": 1, "created_at": now}
@@ -491,6 +504,7 @@ class Batch:
         for seq, record in zip(seqs, fresh.values(), strict=True):
             self._changed[record.id] = seq
         self._check_release_links(list(fresh.values()))
+        return problems
 
     def replace(self, record: Record, revision: int | None) -> int:
         """Put `record` in place of the stored one of its id; return the new revision."""
@@ -545,6 +559,7 @@ class Batch:
             self._conn.execute(table.delete().where(table.c.doc == seq))
         self._conn.execute(t.documents.delete().where(docs.seq == seq))
         self._changed[id] = seq
+        self._removed.add(id)
 
     def _derive(self, written: Iterable[tuple[int, Record]]) -> None:
         rows: dict[str, list[dict[str, Any]]] = {}
@@ -560,11 +575,17 @@ class Batch:
             if rows.get(table.name):
                 self._conn.execute(table.insert(), rows[table.name])
 
+    def problems(self) -> list[ErrorDetail]:
+        """Reference problems of what the batch wrote, as `Register` reports them."""
+        if not self._check or not self._changed:
+            return []
+        gone = {f"[{i}]" for i in self._removed}
+        links = [p for p in self._problems if p.path[: p.path.find("]") + 1] not in gone]
+        return self._reference_problems() + links
+
     def finish(self) -> None:
-        """Check every reference the batch touched; raise `ValidationError` on problems."""
-        problems = self._duplicates + self._problems
-        if self._check and self._changed:
-            problems[len(self._duplicates) : len(self._duplicates)] = self._reference_problems()
+        """Raise `ValidationError` with every problem of the batch, duplicates first."""
+        problems = self._duplicates + self.problems()
         if problems:
             raise ValidationError(problems)
 
