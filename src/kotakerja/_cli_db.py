@@ -108,7 +108,7 @@ class _Import:
         self.out = out
         self.rejects = rejects
         self.where: dict[str, tuple[str, int]] = {}
-        self.raw: dict[str, str] = {}
+        self.raw: dict[str, str | bytes] = {}
         self.problems = 0
         self.imported = 0
 
@@ -117,9 +117,11 @@ class _Import:
         where = (err.path if path is None else path) or "(record)"
         self.out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
 
-    def reject(self, text: str) -> None:
+    def reject(self, text: str | bytes) -> None:
         if self.rejects is not None:
-            self.rejects.write(text.rstrip("\n") + "\n")
+            if isinstance(text, bytes):
+                text = text.decode("utf-8", "replace")
+            self.rejects.write(text.rstrip("\r\n") + "\n")
 
 
 def _records_of(path: str, progress: _Progress, done: list[int]) -> Iterator[Any]:
@@ -141,7 +143,7 @@ def _records_of(path: str, progress: _Progress, done: list[int]) -> Iterator[Any
 
         try:
             for result in iter_jsonl(lines()):
-                raw = raw_lines.pop(result.line, b"").decode("utf-8", "replace")
+                raw = raw_lines.pop(result.line, b"")
                 raw_lines.clear()
                 yield result.line, result.record or result.error, raw
         finally:
