@@ -232,3 +232,14 @@ def test_get_and_resolve_answer_like_the_register(store: Store) -> None:
         store.of_type("mous")
     assert "s1" in store
     assert Ref(type="export_shipment", id="s1") in store
+
+
+def test_a_record_removed_and_added_again_is_read_as_it_is_now(store: Store) -> None:
+    first = _shipment("s1", None)
+    store.add(first)
+    assert store.by_country("JP") == (first,)
+    store.remove("s1")
+    again = ExportShipment(id="s1", consignee=Consignee(country=Country.get("SG")))
+    store.add(again)
+    assert store.by_country("SG") == (again,)
+    assert store.get("s1") == again

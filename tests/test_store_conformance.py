@@ -171,6 +171,7 @@ def _days_of(records: Sequence[Record]) -> list[PartialDate]:
     return days[:6]
 
 
+@pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # big reprs
 @settings(
     max_examples=15,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],

@@ -13,7 +13,14 @@ from ..serialization._json import loads
 from ..values._dates import PartialDate
 from ..values._places import Country, Region
 
-__all__ = ["Derived", "decode", "derive"]
+__all__ = ["WIDE_END", "Derived", "decode", "derive"]
+
+WIDE_END = 400
+"""Days between the first and the last possible end above which an end is "wide".
+
+Queries look ends up by their first day within a window widened by this much;
+the few wider ends (``end_wide``) are looked up apart.
+"""
 
 Derived = dict[str, list[dict[str, Any]]]
 """Rows for each derived table, by table name, without the owning ``doc`` column."""
@@ -69,6 +76,7 @@ def derive(record: Record) -> Derived:
                 "signed_last": _last(signed),
                 "end_first": None if ends is None else _day(ends[0]),
                 "end_last": None if ends is None else _day(ends[1]),
+                "end_wide": ends is not None and _day(ends[1]) - _day(ends[0]) > WIDE_END,
                 "end_precision": _precision(term_end),
                 "terminated_day": (
                     None if record.termination is None else _first(record.termination.date)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
@@ -28,8 +29,8 @@ from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from . import _tables as t
+from ._derive import WIDE_END, derive
 from ._derive import decode as _decode
-from ._derive import derive
 from ._schema import ensure_schema
 
 __all__ = ["Batch", "Store", "open_store"]
@@ -145,11 +146,17 @@ class Store:
     'mou-jakarta-shanghai-2020'
     """
 
-    __slots__ = ("_engine", "_writer")
+    __slots__ = ("_cache", "_engine", "_lock", "_writer")
+
+    _CACHE_SIZE = 4096
+    """Decoded records kept for repeated queries, by (row, revision): a record that
+    changes gets a new revision, so a cached copy is never stale."""
 
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
         self._writer = engine.execution_options(kotakerja_write=True)
+        self._cache: dict[tuple[int, int], Record] = {}
+        self._lock = threading.Lock()
 
     # Lifetime ----------------------------------------------------------------------------
 
@@ -244,12 +251,25 @@ class Store:
     # Reading -----------------------------------------------------------------------------
 
     def _select(self, where: Any = None) -> list[Record]:
-        query = sa.select(*_BODY).order_by(t.documents.c.seq)
+        docs = t.documents.c
+        query = sa.select(docs.seq, docs.revision, *_BODY).order_by(docs.seq)
         if where is not None:
             query = query.where(where)
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
-        return [_decode(_body(row)) for row in rows]
+        out = []
+        cache = self._cache
+        for seq, revision, *body in rows:
+            key = (seq, revision)
+            record = cache.get(key)
+            if record is None:
+                record = _decode(_body(body))
+                with self._lock:
+                    if len(cache) >= self._CACHE_SIZE:
+                        del cache[next(iter(cache))]
+                    cache[key] = record
+            out.append(record)
+        return out
 
     def _stream(self) -> Iterator[Record]:
         """Every record, read a thousand at a time so that memory stays flat."""
@@ -402,9 +422,16 @@ class Store:
         day = _as_day(on)
         first = day.earliest().toordinal()
         horizon = min(first + days, _LAST_ORDINAL)
-        rows = sa.select(t.terms.c.doc).where(
-            t.terms.c.end_last >= first, t.terms.c.end_first <= horizon
+        terms = t.terms.c
+        near = sa.select(terms.doc).where(
+            terms.end_first >= first - WIDE_END,
+            terms.end_first <= horizon,
+            terms.end_last >= first,
         )
+        wide = sa.select(terms.doc).where(
+            terms.end_wide == sa.true(), terms.end_last >= first, terms.end_first <= horizon
+        )
+        rows = sa.union_all(near, wide)
         return self._candidates(t.documents.c.seq.in_(rows)).expiring_within(days, on=day)
 
     def open_follow_ups(

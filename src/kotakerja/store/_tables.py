@@ -39,6 +39,7 @@ documents = sa.Table(
     sa.Column("revision", sa.Integer, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sqlite_autoincrement=True,  # a removed record's number is never given to another
 )
 
 
@@ -96,6 +97,7 @@ terms = sa.Table(
     sa.Column("signed_last", sa.Integer),
     sa.Column("end_first", sa.Integer, index=True),
     sa.Column("end_last", sa.Integer, index=True),
+    sa.Column("end_wide", sa.Boolean, nullable=False, index=True),
     sa.Column("end_precision", sa.String),
     sa.Column("terminated_day", sa.Integer),
 )

@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("signed_last", sa.Integer),
         sa.Column("end_first", sa.Integer, index=True),
         sa.Column("end_last", sa.Integer, index=True),
+        sa.Column("end_wide", sa.Boolean, nullable=False, index=True),
         sa.Column("end_precision", sa.String),
         sa.Column("terminated_day", sa.Integer),
     )
