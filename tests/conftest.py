@@ -1,4 +1,8 @@
-"""Shared fixtures and the hypothesis profiles of the test suite."""
+"""Shared fixtures and helpers, and the hypothesis profiles of the test suite.
+
+Test modules import the plain helpers (``from conftest import paths_and_codes``)
+and ask for the fixtures by name.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import kotakerja
+from kotakerja import ValidationError
 
 # "ci": fewer examples, no deadline, no example database, so a clean-clone run is
 # quick and does not depend on what an earlier run found. "dev" is hypothesis's default.
@@ -118,3 +125,25 @@ def sqlite_url(tmp_path: Path) -> str:
 def store_url(request: pytest.FixtureRequest) -> str:
     """A new, empty database of each kind the store supports."""
     return str(request.getfixturevalue(f"{request.param}_url"))
+
+
+def paths_and_codes(
+    error: ValidationError | pytest.ExceptionInfo[ValidationError],
+) -> list[tuple[str, str]]:
+    """``[(path, code), ...]`` of a validation error, in order: what tests assert on."""
+    found = error.value if isinstance(error, pytest.ExceptionInfo) else error
+    return [(e.path, e.code) for e in found.errors]
+
+
+@pytest.fixture(scope="session")
+def examples() -> kotakerja.Register:
+    """The bundled register of seed cases (immutable, so shared by every test)."""
+    return kotakerja.examples()
+
+
+@pytest.fixture
+def example_mou(examples: kotakerja.Register) -> kotakerja.Mou:
+    """The Jakarta–Shanghai MoU of the bundled examples: a complete, valid record."""
+    mou = examples.get("mou-jakarta-shanghai-2020")
+    assert isinstance(mou, kotakerja.Mou)
+    return mou
