@@ -124,7 +124,7 @@ def _apply(
     try:
         if op == "drop":
             return current.without(*[str(a) for a in args])
-        return current.with_records(*args, replace=replace)  # type: ignore[arg-type]
+        return current.with_records(*args, replace=replace)
     except ValidationError as exc:
         return _errors(exc)
 
