@@ -146,11 +146,28 @@ def _linked() -> Register:
     )
 
 
+Ops = list[tuple[str, list[Record] | list[str], bool]]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(operations, max_size=12), st.lists(records, max_size=6))
-def test_changes_report_what_a_full_check_reports(
-    ops: list[tuple[str, list[Record] | list[str], bool]], start: list[Record]
-) -> None:
+def test_changes_report_what_a_full_check_reports(ops: Ops, start: list[Record]) -> None:
+    _check_against_scratch(ops, start)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(operations, max_size=12), st.lists(records, max_size=6))
+def test_indexes_folded_often_give_the_same_answers(ops: Ops, start: list[Record]) -> None:
+    layered = type(Register()._pos)
+    saved = layered._FOLD_AT
+    layered._FOLD_AT = 2
+    try:
+        _check_against_scratch(ops, start)
+    finally:
+        layered._FOLD_AT = saved
+
+
+def _check_against_scratch(ops: Ops, start: list[Record]) -> None:
     try:
         current = Register(start)
     except ValidationError:

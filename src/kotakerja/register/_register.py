@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 import cattrs
 import pendulum
@@ -23,6 +23,7 @@ from ._walk import walk
 __all__ = ["Register"]
 
 R = TypeVar("R", bound=Record)
+V = TypeVar("V")
 
 Place = Region | Country | ForeignLocality | str
 """What a relationship is between: a region, a country, a foreign locality, or a code."""
@@ -57,6 +58,39 @@ def _undated_last(record: Record) -> tuple[int, tuple[int, int, int, int]]:
 
 def _at(record: Record, path: str) -> str:
     return f"[{record.id}]" + ("." + path if path and not path.startswith("[") else path)
+
+
+class _Layered(Generic[V]):
+    """A read-only mapping shared between registers: a large base and a small layer of changes.
+
+    A changed register copies the layer, not the base, so a change costs what it
+    touches; once the layer grows past a limit it is folded into a new base.
+    """
+
+    __slots__ = ("_base", "_layer")
+    _FOLD_AT = 4096
+
+    def __init__(self, base: dict[str, V], layer: dict[str, V | None] | None = None) -> None:
+        self._base = base
+        self._layer: dict[str, V | None] = layer or {}
+
+    def get(self, key: str) -> V | None:
+        if key in self._layer:
+            return self._layer[key]
+        return self._base.get(key)
+
+    def changed(self, changes: dict[str, V | None]) -> _Layered[V]:
+        """A new mapping with `changes` (None removes a key); this one stays as it is."""
+        layer = {**self._layer, **changes}
+        if len(layer) < self._FOLD_AT:
+            return _Layered(self._base, layer)
+        base = self._base.copy()
+        for key, value in layer.items():
+            if value is None:
+                base.pop(key, None)
+            else:
+                base[key] = value
+        return _Layered(base)
 
 
 class Register:
@@ -95,22 +129,22 @@ class Register:
         # Insertion positions (increasing, not necessarily consecutive) and the reverse
         # index (target id -> ids of the records pointing to it) let a changed register
         # check only what changed. The index is built on first use when nothing is checked.
-        self._pos: dict[str, int] = {rid: i for i, rid in enumerate(self._by_id)}
-        self._next = len(self._pos)
-        self._referrers: dict[str, frozenset[str]] | None = None
+        self._pos = _Layered({rid: i for i, rid in enumerate(self._by_id)})
+        self._next = len(self._by_id)
+        self._referrers: _Layered[frozenset[str]] | None = None
         self._checked = check_references and not problems
         if check_references:
             problems.extend(self.reference_problems())
         if problems:
             raise ValidationError(problems)
 
-    def _index(self) -> dict[str, frozenset[str]]:
+    def _index(self) -> _Layered[frozenset[str]]:
         if self._referrers is None:
             found: dict[str, set[str]] = {}
             for record in self._by_id.values():
                 for _, ref in self.references(record):
                     found.setdefault(ref.id, set()).add(record.id)
-            self._referrers = {k: frozenset(v) for k, v in found.items()}
+            self._referrers = _Layered({k: frozenset(v) for k, v in found.items()})
         return self._referrers
 
     # Collection protocol ------------------------------------------------------------
@@ -218,28 +252,26 @@ class Register:
             return Register(merged.values())
         old_index = self._index()
         by_id = self._by_id.copy()
-        pos = self._pos.copy()
+        new_pos: dict[str, int | None] = {}
         nxt = self._next
-        referrers = dict(old_index)
         touched: dict[str, set[str]] = {}  # target id -> its new referrer set, copied once
 
         def referrer_set(target: str) -> set[str]:
             found = touched.get(target)
             if found is None:
-                found = touched[target] = set(referrers.get(target, ()))
+                found = touched[target] = set(old_index.get(target) or ())
             return found
 
         changed: list[tuple[Record | None, Record | None]] = []  # (old, new)
         for rid in removed:
             changed.append((by_id.pop(rid), None))
-            del pos[rid]
         for rid, record in incoming.items():
             old = by_id.get(rid)
             if old is record:
                 continue
             by_id[rid] = record
             if old is None:
-                pos[rid] = nxt
+                new_pos[rid] = nxt
                 nxt += 1
             changed.append((old, record))
         for old, new in changed:
@@ -249,15 +281,11 @@ class Register:
             if new is not None:
                 for _, ref in self.references(new):
                     referrer_set(ref.id).add(new.id)
-        for target, ids in touched.items():
-            if ids:
-                referrers[target] = frozenset(ids)
-            else:
-                referrers.pop(target, None)
-
+        # Removed ids keep a stale position: only the positions of present records are read.
         out = Register.__new__(Register)
-        out._by_id, out._pos, out._next = by_id, pos, nxt
-        out._referrers, out._checked = referrers, True
+        out._by_id, out._pos, out._next = by_id, self._pos.changed(new_pos), nxt
+        out._referrers = old_index.changed({t: frozenset(i) or None for t, i in touched.items()})
+        out._checked = True
         if out._local_problems(changed, old_index):
             # Something is wrong: report it exactly as a full check would.
             problems = out.reference_problems()
@@ -268,7 +296,7 @@ class Register:
     def _local_problems(
         self,
         changed: list[tuple[Record | None, Record | None]],
-        old_index: dict[str, frozenset[str]],
+        old_index: _Layered[frozenset[str]],
     ) -> bool:
         """Whether a change to a register without problems made any, looking near it only."""
         by_id = self._by_id
@@ -279,7 +307,7 @@ class Register:
             if new is not None:
                 to_check.add(rid)
             if old is None or new is None or old.TYPE != new.TYPE:
-                to_check.update(old_index.get(rid, ()))
+                to_check.update(old_index.get(rid) or ())
             for version in (old, new):
                 if isinstance(version, ExportShipment):
                     shipments.add(rid)
@@ -287,12 +315,12 @@ class Register:
                     shipments.update(ref.id for ref in version.shipments)
                     shipments.update(
                         s
-                        for s in old_index.get(rid, ())
+                        for s in old_index.get(rid) or ()
                         if isinstance(by_id.get(s), ExportShipment)
                     )
                     shipments.update(
                         s
-                        for s in self._index().get(rid, ())
+                        for s in self._index().get(rid) or ()
                         if isinstance(by_id.get(s), ExportShipment)
                     )
         for rid in to_check:
@@ -312,7 +340,7 @@ class Register:
             return False
         listing = {
             rid
-            for rid in self._index().get(shipment_id, ())
+            for rid in self._index().get(shipment_id) or ()
             if isinstance(release := self._by_id[rid], ExportRelease)
             and any(ref.id == shipment_id for ref in release.shipments)
         }
@@ -436,11 +464,11 @@ class Register:
     def referring_to(self, target: Record | Ref) -> tuple[Record, ...]:
         """Records that point to `target`, in insertion order (looked up in an index)."""
         ref = target.ref if isinstance(target, Record) else target
-        ids = self._index().get(ref.id, ())
+        ids = self._index().get(ref.id) or ()
         found = [
             self._by_id[i] for i in ids if any(x == ref for _, x in self.references(self._by_id[i]))
         ]
-        found.sort(key=lambda r: self._pos[r.id])
+        found.sort(key=lambda r: self._pos.get(r.id) or 0)
         return tuple(found)
 
     # Places ------------------------------------------------------------------------------
