@@ -107,6 +107,7 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
+    from .tables import from_arrow, read_parquet, to_arrow, to_rows, write_parquet
     from .values._dates import DatePrecision, PartialDate, Period
     from .values._money import CurrencyMismatchError, Money, minor_units
     from .values._people import (
@@ -243,6 +244,12 @@ __all__ = [
     "overdue_follow_ups",
     "parse_press_time",
     "to_ical",
+    # analytics tables
+    "to_arrow",
+    "to_rows",
+    "from_arrow",
+    "write_parquet",
+    "read_parquet",
     # shipments
     "ExportShipment",
     "ExportRelease",
@@ -390,6 +397,11 @@ _LAZY: dict[str, str] = {
     "register_migration": ".serialization",
     "to_dict": ".serialization",
     "to_json": ".serialization",
+    "from_arrow": ".tables",
+    "read_parquet": ".tables",
+    "to_arrow": ".tables",
+    "to_rows": ".tables",
+    "write_parquet": ".tables",
     "DatePrecision": ".values._dates",
     "PartialDate": ".values._dates",
     "Period": ".values._dates",
@@ -427,7 +439,17 @@ _LAZY: dict[str, str] = {
 }
 
 _SUBMODULES = frozenset(
-    {"calendar", "cli", "records", "register", "report", "serialization", "testing", "values"}
+    {
+        "calendar",
+        "cli",
+        "records",
+        "register",
+        "report",
+        "serialization",
+        "tables",
+        "testing",
+        "values",
+    }
 )
 
 
