@@ -27,7 +27,7 @@ import datetime as _dt
 import enum
 import gc
 import json
-import operator
+import linecache
 import os
 import re
 import types
@@ -121,6 +121,8 @@ def _decimal(value: Decimal) -> Decimal | None:
 
 
 def _json_text(value: Any) -> str:
+    if value == ():
+        return "[]"
     return json.dumps(to_dict(value), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -164,32 +166,9 @@ def _code(value: Any) -> str:
 # Plans: which columns and tables a record type gives ---------------------------------------
 
 
-class _Plain:
-    """Append a value as it is to one column (gathered by `_Compiler.nested`)."""
-
-    __slots__ = ("index",)
-
-    def __init__(self, index: int) -> None:
-        self.index = index
-
-    def __call__(self, v: Any, cols: list[list[Any]], row: _Row) -> None:
-        cols[self.index].append(v)
-
-
-class _Row:
-    """What the columns of one record collect besides their own values."""
-
-    __slots__ = ("countries", "regions")
-
-    def __init__(self) -> None:
-        self.regions: dict[str, None] = {}
-        self.countries: dict[str, None] = {}
-
-
-Emit = Callable[[Any, list[list[Any]], _Row], None]
-"""Append one value's cells to the column lists of its table."""
-Rows = Callable[[Any, tuple[Any, ...], dict[str, list[list[Any]]], _Row], None]
-"""Append the rows of nested tables for one value, under the key of its row."""
+Fill = Callable[[Any, str, dict[str, None], dict[str, None]], None]
+"""Append a record's cells (all but id, position, derived columns and body) and the rows
+of its nested tables; the last two arguments gather regions and countries."""
 
 
 @attrs.define
@@ -206,262 +185,253 @@ class _Table:
 
 @attrs.define
 class _Plan:
-    """The tables of one record type and how to fill them."""
+    """The tables of one record type and, given their column lists, the function filling them."""
 
     tables: list[_Table]
-    emit: Emit
-    rows: Rows
+    make: Callable[[dict[str, list[list[Any]]]], Fill]
 
 
-def _nothing(value: Any, cols: list[list[Any]], row: _Row) -> None:
-    return None
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines] or ["    pass"]
 
 
-def _no_rows(value: Any, key: tuple[Any, ...], out: dict[str, list[list[Any]]], row: _Row) -> None:
-    return None
+class _Generator:
+    """Write the Python source of a record type's `Fill` function, one line per cell.
 
+    Straight-line code with the column appends bound once keeps the cost per cell to
+    about a list append; the source is kept in `linecache`, so tracebacks show it.
+    """
 
-class _Compiler:
     def __init__(self, record: type[Record]) -> None:
         self.record = record
         self.tables: list[_Table] = []
+        self.binds: list[str] = []
+        self.consts: dict[str, Any] = {}
+        self.count = 0
+
+    def var(self, stem: str = "v") -> str:
+        self.count += 1
+        return f"{stem}{self.count}"
+
+    def const(self, obj: Any) -> str:
+        for name, value in self.consts.items():
+            if value is obj:
+                return name
+        name = f"k{len(self.consts)}"
+        self.consts[name] = obj
+        return name
 
     def table(self, name: str, keys: list[str]) -> _Table:
         table = _Table(name)
-        for i, k in enumerate(keys):
-            table.add(k, STRING if i == 0 else INT)
         self.tables.append(table)
+        for i, k in enumerate(keys):
+            self.col(table, k, STRING if i == 0 else INT)
         return table
 
-    # One value in the current row ---------------------------------------------------------
+    def col(self, table: _Table, name: str, kind: str) -> str:
+        i = table.add(name, kind)
+        t = self.tables.index(table)
+        append = f"a{t}_{i}"
+        self.binds.append(f"{append} = out[{table.name!r}][{i}].append")
+        return append
+
+    def appends(self, table: _Table, start: int) -> list[str]:
+        t = self.tables.index(table)
+        return [f"a{t}_{i}" for i in range(start, len(table.columns))]
+
+    # One value: the lines that append its cells, `x` naming it (None allowed) -------------
 
     def value(
         self,
         tp: Any,
+        x: str,
         prefix: str,
         table: _Table,
         keys: list[str],
         ancestors: tuple[type, ...],
-    ) -> tuple[Emit, Rows]:
+    ) -> list[str]:
         members, _ = _members(tp)
         if len(members) > 1:
-            return self.union(members, prefix, table, keys, ancestors)
+            lines = []
+            for m in members:
+                y = self.var()
+                lines.append(f"{y} = {x} if isinstance({x}, {self.const(m)}) else None")
+                lines += self.value(m, y, _join(prefix, _snake(m.__name__)), table, keys, ancestors)
+            return lines
         (tp,) = members
         origin = get_origin(tp)
         if origin is tuple:
             (item,) = [a for a in get_args(tp) if a is not Ellipsis]
-            return self.sequence(item, prefix, table, keys, ancestors)
+            return self.sequence(item, x, prefix, table, keys, ancestors)
         if tp is Any or origin in (Mapping, dict) or tp in (Mapping, dict):
-            i = table.add(prefix, STRING)
-
-            def emit_json(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                cols[i].append(
-                    None if v is None else json.dumps(dict(v), ensure_ascii=False, sort_keys=True)
-                )
-
-            return emit_json, _no_rows
+            a = self.col(table, prefix, STRING)
+            return [f"{a}(None if {x} is None else {self.const(_mapping_text)}({x}))"]
         if tp is PartialDate:
-            i = table.add(prefix, DATE)
-            j = table.add(f"{prefix}_precision", STRING)
-
-            def emit_partial(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                if v is None:
-                    cols[i].append(None)
-                    cols[j].append(None)
-                else:
-                    cols[i].append(_day(v.earliest()))
-                    cols[j].append(
-                        "year" if v.month is None else "month" if v.day is None else "day"
-                    )
-
-            return emit_partial, _no_rows
+            a = self.col(table, prefix, DATE)
+            b = self.col(table, f"{prefix}_precision", STRING)
+            return [
+                f"if {x} is None:",
+                f"    {a}(None)",
+                f"    {b}(None)",
+                "else:",
+                f"    {a}({self.const(_partial_day)}({x}))",
+                f"    {b}('year' if {x}.month is None else 'month' if {x}.day is None else 'day')",
+            ]
         if isinstance(tp, type) and issubclass(tp, _dt.datetime):
-            i = table.add(prefix, TIMESTAMP)
-            j = table.add(f"{prefix}_zone", STRING)
-
-            def emit_time(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                cols[i].append(None if v is None else _micros(v))
-                cols[j].append(None if v is None else _zone(v))
-
-            return emit_time, _no_rows
+            a = self.col(table, prefix, TIMESTAMP)
+            b = self.col(table, f"{prefix}_zone", STRING)
+            return [
+                f"{a}(None if {x} is None else {self.const(_micros)}({x}))",
+                f"{b}(None if {x} is None else {self.const(_zone)}({x}))",
+            ]
         if tp is Money:
-            i = table.add(prefix, DECIMAL)
-            j = table.add(f"{prefix}_currency", STRING)
-
-            def emit_money(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                cols[i].append(None if v is None else _decimal(v.amount))
-                cols[j].append(None if v is None else v.currency)
-
-            return emit_money, _no_rows
+            a = self.col(table, prefix, DECIMAL)
+            b = self.col(table, f"{prefix}_currency", STRING)
+            return [
+                f"{a}(None if {x} is None else {self.const(_decimal)}({x}.amount))",
+                f"{b}(None if {x} is None else {x}.currency)",
+            ]
         if isinstance(tp, type) and attrs.has(tp) and not _is_scalar_value(tp):
             if tp in ancestors:  # a value inside itself (an organisation's members)
-                return self.json_column(prefix, table)
-            return self.nested(tp, prefix, table, keys, (*ancestors, tp))
+                return self.json_column(x, prefix, table)
+            return self.nested(tp, x, prefix, table, keys, (*ancestors, tp))
         kind, convert = _scalar(tp)
-        i = table.add(prefix, kind)
-        if tp is Region:
-
-            def emit_region(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                if v is None:
-                    cols[i].append(None)
-                else:
-                    cols[i].append(v.code)
-                    row.regions[v.code] = None
-
-            return emit_region, _no_rows
-        if tp is Country:
-
-            def emit_country(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                if v is None:
-                    cols[i].append(None)
-                else:
-                    cols[i].append(v.code)
-                    row.countries[v.code] = None
-
-            return emit_country, _no_rows
+        a = self.col(table, prefix, kind)
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return [f"{a}(None if {x} is None else {x}.value)"]
+        if tp is Region or tp is Country:
+            seen = "rg" if tp is Region else "ct"
+            return [
+                f"if {x} is None:",
+                f"    {a}(None)",
+                "else:",
+                f"    {a}({x}.code)",
+                f"    {seen}[{x}.code] = None",
+            ]
         if convert is None:
-            return _Plain(i), _no_rows
+            return [f"{a}({x})"]
+        return [f"{a}(None if {x} is None else {self.const(convert)}({x}))"]
 
-        def emit_scalar(v: Any, cols: list[list[Any]], row: _Row) -> None:
-            cols[i].append(None if v is None else convert(v))
-
-        return emit_scalar, _no_rows
-
-    def json_column(self, prefix: str, table: _Table) -> tuple[Emit, Rows]:
-        i = table.add(prefix, STRING)
-
-        def emit(v: Any, cols: list[list[Any]], row: _Row) -> None:
-            cols[i].append(None if v is None else "[]" if v == () else _json_text(v))
-
-        return emit, _no_rows
-
-    def union(
-        self,
-        members: list[Any],
-        prefix: str,
-        table: _Table,
-        keys: list[str],
-        ancestors: tuple[type, ...],
-    ) -> tuple[Emit, Rows]:
-        parts = [
-            (m, *self.value(m, _join(prefix, _snake(m.__name__)), table, keys, ancestors))
-            for m in members
-        ]
-
-        def emit(v: Any, cols: list[list[Any]], row: _Row) -> None:
-            for m, e, _ in parts:
-                e(v if isinstance(v, m) else None, cols, row)
-
-        def rows(v: Any, key: tuple[Any, ...], out: dict[str, list[list[Any]]], row: _Row) -> None:
-            for m, _, r in parts:
-                if isinstance(v, m):
-                    r(v, key, out, row)
-
-        return emit, rows
+    def json_column(self, x: str, prefix: str, table: _Table) -> list[str]:
+        a = self.col(table, prefix, STRING)
+        return [f"{a}(None if {x} is None else {self.const(_json_text)}({x}))"]
 
     def nested(
         self,
         cls: type,
+        x: str,
         prefix: str,
         table: _Table,
         keys: list[str],
         ancestors: tuple[type, ...],
         skip: tuple[str, ...] = (),
-    ) -> tuple[Emit, Rows]:
+    ) -> list[str]:
         start = len(table.columns)
-        plain: list[tuple[str, int]] = []
-        others: list[tuple[str, Emit]] = []
-        row_parts: list[tuple[str, Rows]] = []
-        for s in field_specs(cls):
-            if s.name in skip:
-                continue
-            e, r = self.value(s.type, _join(prefix, s.name), table, keys, ancestors)
-            if isinstance(e, _Plain):
-                plain.append((s.name, e.index))
-            elif e is not _nothing:
-                others.append((s.name, e))
-            if r is not _no_rows:
-                row_parts.append((s.name, r))
-        every = range(start, len(table.columns))
-        get_plain = operator.attrgetter(*[n for n, _ in plain]) if plain else None
-        plain_index = [i for _, i in plain]
-        one = len(plain) == 1
+        body = self.fields(cls, x, prefix, table, keys, ancestors, skip)
+        nones = [f"{a}(None)" for a in self.appends(table, start)]
+        return [f"if {x} is None:", *_indent(nones), "else:", *_indent(body)]
 
-        def emit(v: Any, cols: list[list[Any]], row: _Row) -> None:
-            if v is None:
-                for i in every:
-                    cols[i].append(None)
-                return
-            if get_plain is not None:
-                values = get_plain(v)
-                if one:
-                    cols[plain_index[0]].append(values)
-                else:
-                    for i, x in zip(plain_index, values, strict=True):
-                        cols[i].append(x)
-            for name, e in others:
-                e(getattr(v, name), cols, row)
-
-        def rows(v: Any, key: tuple[Any, ...], out: dict[str, list[list[Any]]], row: _Row) -> None:
-            if v is not None:
-                for name, r in row_parts:
-                    r(getattr(v, name), key, out, row)
-
-        return emit, (rows if row_parts else _no_rows)
-
-    def sequence(
+    def fields(
         self,
-        item: Any,
+        cls: type,
+        x: str,
         prefix: str,
         table: _Table,
         keys: list[str],
         ancestors: tuple[type, ...],
-    ) -> tuple[Emit, Rows]:
+        skip: tuple[str, ...] = (),
+    ) -> list[str]:
+        body: list[str] = []
+        for s in field_specs(cls):
+            if s.name in skip:
+                continue
+            y = self.var()
+            body.append(f"{y} = {x}.{s.name}")
+            body += self.value(s.type, y, _join(prefix, s.name), table, keys, ancestors)
+        return body
+
+    def sequence(
+        self,
+        item: Any,
+        x: str,
+        prefix: str,
+        table: _Table,
+        keys: list[str],
+        ancestors: tuple[type, ...],
+    ) -> list[str]:
         members, _ = _members(item)
-        if len(members) == 1 and not (attrs.has(members[0]) and not _is_scalar_value(members[0])):
-            kind, convert = _scalar(members[0])
+        one = members[0]
+        if len(members) == 1 and not (attrs.has(one) and not _is_scalar_value(one)):
+            kind, convert = _scalar(one)
             if kind not in (STRING, INT):
-                return self.json_column(prefix, table)
-            i = table.add(prefix, STRINGS if kind == STRING else INTS)
-            is_region, is_country = members[0] is Region, members[0] is Country
-
-            def emit_list(v: Any, cols: list[list[Any]], row: _Row) -> None:
-                if v is None:
-                    cols[i].append(None)
-                    return
-                values = list(v) if convert is None else [convert(x) for x in v]
-                cols[i].append(values)
-                if is_region:
-                    row.regions.update(dict.fromkeys(values))
-                elif is_country:
-                    row.countries.update(dict.fromkeys(values))
-
-            return emit_list, _no_rows
-        if len(members) == 1 and members[0] in ancestors:
-            return self.json_column(prefix, table)
+                return self.json_column(x, prefix, table)
+            a = self.col(table, prefix, STRINGS if kind == STRING else INTS)
+            e = self.var("e")
+            if convert is None:
+                made = f"list({x})"
+            elif isinstance(one, type) and issubclass(one, enum.Enum):
+                made = f"[{e}.value for {e} in {x}]"
+            else:
+                made = f"[{self.const(convert)}({e}) for {e} in {x}]"
+            lines = [f"{a}(None if {x} is None else {made})"]
+            if one is Region or one is Country:
+                seen = "rg" if one is Region else "ct"
+                lines += [f"for {e} in {x} or ():", f"    {seen}[{e}.code] = None"]
+            return lines
+        if len(members) == 1 and one in ancestors:
+            return self.json_column(x, prefix, table)
         # A list of values: a table of its own, keyed by the row it belongs to.
         name = f"{table.name}.{prefix}"
         if "." in table.name:  # a list inside a list: the outer place is part of the key
-            own_keys = [*keys[:-1], f"{_last(table.name)}_index", "index"]
+            outer = f"{_last(table.name)}_index"
+            names = [f"{self.tables[0].name}_id", *self._key_names(table), outer, "index"]
         else:
-            own_keys = [keys[0], "index"]
-        child = self.table(name, own_keys)
-        emit_item, rows_item = self.value(item, "", child, own_keys, ancestors)
+            names = [f"{table.name}_id", "index"]
+        child = self.table(name, names)
+        index, element = self.var("i"), self.var("e")
+        key_appends = self.appends(child, 0)
+        own_keys = [*keys, index]
+        body = [f"{a}({k})" for a, k in zip(key_appends, own_keys, strict=True)]
+        body += self.value(item, element, "", child, own_keys, ancestors)
+        return [f"for {index}, {element} in enumerate({x} or ()):", *_indent(body)]
 
-        def rows(v: Any, key: tuple[Any, ...], out: dict[str, list[list[Any]]], row: _Row) -> None:
-            if not v:
-                return
-            cols = out[name]
-            width = len(key)
-            for index, x in enumerate(v):
-                for k in range(width):
-                    cols[k].append(key[k])
-                cols[width].append(index)
-                emit_item(x, cols, row)
-                if rows_item is not _no_rows:
-                    rows_item(x, (*key, index), out, row)
+    def _key_names(self, table: _Table) -> list[str]:
+        """The names of the enclosing list places in `table`'s key (not the record id)."""
+        names = [n for n, _ in table.columns]
+        end = names.index("index")
+        return names[1:end]
 
-        return _nothing, rows
+    def build(self) -> _Plan:
+        main = self.table(self.record.TYPE, [])
+        main.add("id", STRING)
+        main.add("position", INT)
+        body = self.fields(self.record, "r", "", main, ["rid"], (self.record,), skip=("id",))
+        for name, kind in _derived_columns(self.record):
+            main.add(name, kind)
+        main.add("body", STRING)
+        source = "\n".join(
+            [
+                "def make(out):",
+                *_indent(self.binds),
+                "    def fill(r, rid, rg, ct):",
+                *_indent(_indent(body)),
+                "    return fill",
+                "",
+            ]
+        )
+        filename = f"<kotakerja.tables {self.record.__module__}.{self.record.__qualname__}>"
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        namespace = dict(self.consts)
+        exec(compile(source, filename, "exec"), namespace)
+        return _Plan(self.tables, namespace["make"])
+
+
+def _partial_day(value: PartialDate) -> int:
+    return _dt.date(value.year, value.month or 1, value.day or 1).toordinal() - _EPOCH_ORDINAL
+
+
+def _mapping_text(value: Mapping[str, Any]) -> str:
+    return json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
 
 
 def _join(prefix: str, name: str) -> str:
@@ -501,17 +471,7 @@ def _plan(cls: type[Record]) -> _Plan:
         return _PLANS[cls]
     except KeyError:
         pass
-    c = _Compiler(cls)
-    main = c.table(cls.TYPE, [])
-    main.add("id", STRING)
-    main.add("position", INT)
-    emit_record, rows_record = c.nested(cls, "", main, [f"{cls.TYPE}_id"], (cls,), skip=("id",))
-    for name, kind in _derived_columns(cls):
-        main.add(name, kind)
-    main.add("body", STRING)
-
-    plan = _Plan(c.tables, emit_record, rows_record)
-    _PLANS[cls] = plan
+    plan = _PLANS[cls] = _Generator(cls).build()
     return plan
 
 
@@ -529,13 +489,15 @@ def _derived_columns(cls: type[Record]) -> list[tuple[str, str]]:
     return out
 
 
-def _derived(record: Record, row: _Row, today: PartialDate) -> list[Any]:
+def _derived(
+    record: Record, regions: dict[str, None], countries: dict[str, None], today: PartialDate
+) -> list[Any]:
     date = record.timeline_date()
     out: list[Any] = [
         None if date is None else _day(date.earliest()),
         None if date is None else date.precision.value,
-        list(row.regions),
-        list(row.countries),
+        list(regions),
+        list(countries),
     ]
     if isinstance(record, Document):
         status = record.status_on(today)
@@ -595,15 +557,16 @@ def _columns(
     classes = _record_classes(items)
     tables = _tables(classes)
     out: dict[str, list[list[Any]]] = {t.name: [[] for _ in t.columns] for t in tables}
+    fills = {cls: _plan(cls).make(out) for cls in classes}
     for position, record in enumerate(items):
-        plan = _plan(type(record))
         cols = out[record.TYPE]
-        row = _Row()
-        cols[0].append(record.id)
+        rid = record.id
+        regions: dict[str, None] = {}
+        countries: dict[str, None] = {}
+        cols[0].append(rid)
         cols[1].append(position)
-        plan.emit(record, cols, row)
-        plan.rows(record, (record.id,), out, row)
-        derived = _derived(record, row, day)
+        fills[type(record)](record, rid, regions, countries)
+        derived = _derived(record, regions, countries, day)
         base = len(cols) - 1 - len(derived)
         for k, value in enumerate(derived):
             cols[base + k].append(value)
