@@ -9,8 +9,9 @@ import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -116,6 +117,28 @@ def test_no_records_still_gives_every_table_with_its_columns(tmp_path: Path) -> 
         assert table.schema == full[name].schema, name
     kotakerja.write_parquet([], tmp_path)
     assert kotakerja.read_parquet(tmp_path) == []
+
+
+@attrs.frozen(kw_only=True)
+class _Note(Record):
+    TYPE: ClassVar[str] = "test_tables_note"
+    text: str
+    amount: Money | None = None
+    seen: tuple[PartialDate, ...] = ()
+
+
+def test_a_record_type_of_an_application_gets_its_table_when_present() -> None:
+    assert "test_tables_note" not in kotakerja.to_arrow([], today=DAY)
+    note = _Note(id="note-1", text="Catatan", amount=Money.of("10.50", "IDR"), seen=(DAY,))
+    tables = kotakerja.to_arrow([note, *_examples()], today=DAY)
+    row = tables["test_tables_note"].to_pylist()[0]
+    assert (row["text"], row["amount"], row["amount_currency"]) == (
+        "Catatan",
+        Decimal("10.5"),
+        "IDR",
+    )
+    assert row["seen"] == ["2024-01-01"]
+    assert kotakerja.from_arrow(tables) == [note, *_examples()]
 
 
 def test_what_is_not_a_record_is_refused() -> None:

@@ -295,7 +295,10 @@ class _Generator:
             if tp in ancestors:  # a value inside itself (an organisation's members)
                 return self.json_column(x, prefix, table)
             return self.nested(tp, x, prefix, table, keys, (*ancestors, tp))
-        kind, convert = _scalar(tp)
+        try:
+            kind, convert = _scalar(tp)
+        except TypeError:  # a type of an application's own: its JSON, as text
+            return self.json_column(x, prefix, table)
         a = self.col(table, prefix, kind)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return [f"{a}(None if {x} is None else {x}.value)"]
@@ -526,8 +529,13 @@ def table_names(types: Iterable[type[Record]] | None = None) -> list[str]:
     return [t.name for t in _tables(types)]
 
 
+def _builtin_types() -> list[type[Record]]:
+    """The record types of the package itself: their tables are always there."""
+    return [c for c in record_types().values() if c.__module__.startswith("kotakerja.")]
+
+
 def _record_classes(records: list[Record]) -> list[type[Record]]:
-    known = list(record_types().values())
+    known = _builtin_types()
     for r in records:
         if type(r) not in known:
             known.append(type(r))
@@ -535,7 +543,7 @@ def _record_classes(records: list[Record]) -> list[type[Record]]:
 
 
 def _tables(types: Iterable[type[Record]] | None) -> list[_Table]:
-    classes = list(record_types().values()) if types is None else list(types)
+    classes = _builtin_types() if types is None else list(types)
     plans = [_plan(cls) for cls in classes]
     return [p.tables[0] for p in plans] + [t for p in plans for t in p.tables[1:]]
 
