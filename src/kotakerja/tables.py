@@ -301,7 +301,7 @@ class _Generator:
             return self.json_column(x, prefix, table)
         a = self.col(table, prefix, kind)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return [f"{a}(None if {x} is None else {x}.value)"]
+            return [f"{a}(None if {x} is None else {x}._value_)"]
         if tp is Region or tp is Country:
             seen = "rg" if tp is Region else "ct"
             return [
@@ -373,7 +373,7 @@ class _Generator:
             if convert is None:
                 made = f"list({x})"
             elif isinstance(one, type) and issubclass(one, enum.Enum):
-                made = f"[{e}.value for {e} in {x}]"
+                made = f"[{e}._value_ for {e} in {x}]"
             else:
                 made = f"[{self.const(convert)}({e}) for {e} in {x}]"
             lines = [f"{a}(None if {x} is None else {made})"]
@@ -434,6 +434,8 @@ def _partial_day(value: PartialDate) -> int:
 
 
 def _mapping_text(value: Mapping[str, Any]) -> str:
+    if not value:
+        return "{}"
     return json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
 
 
