@@ -607,19 +607,19 @@ def to_arrow(
     gc.disable()
     try:
         tables, columns = _columns(records, today)
+        out: dict[str, pa.Table] = {}
+        for t in tables:
+            arrays = []
+            for (name, kind), values in zip(t.columns, columns.pop(t.name), strict=True):
+                if name == "body" and "." not in t.name:
+                    # the JSON of each record, already UTF-8: checked by the cast, not re-encoded
+                    arrays.append(pa.array(values, type=pa.binary()).cast(pa.string()))
+                else:
+                    arrays.append(pa.array(values, type=_arrow_type(kind)))
+            out[t.name] = pa.Table.from_arrays(arrays, names=[n for n, _ in t.columns])
     finally:
         if collecting:
             gc.enable()
-    out: dict[str, pa.Table] = {}
-    for t in tables:
-        arrays = []
-        for (name, kind), values in zip(t.columns, columns[t.name], strict=True):
-            if name == "body" and "." not in t.name:
-                # the JSON of each record, already UTF-8: checked by the cast, not re-encoded
-                arrays.append(pa.array(values, type=pa.binary()).cast(pa.string()))
-            else:
-                arrays.append(pa.array(values, type=_arrow_type(kind)))
-        out[t.name] = pa.Table.from_arrays(arrays, names=[n for n, _ in t.columns])
     return out
 
 
