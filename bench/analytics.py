@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -75,10 +74,7 @@ def bench_register(n: int) -> dict[str, float]:
         "records": len(reg),
         "build_s": built,
         "with_records_ms": best_of(lambda: reg.with_records(one)) * 1000,
-        "with_records_replace_ms": best_of(
-            lambda: reg.with_records(replaced, replace=True)
-        )
-        * 1000,
+        "with_records_replace_ms": best_of(lambda: reg.with_records(replaced, replace=True)) * 1000,
         "without_ms": best_of(lambda: reg.without(leaf.id)) * 1000,
         "referring_to_ms": best_of(lambda: reg.referring_to(target)) * 1000,
     }
@@ -93,12 +89,13 @@ def bench_parquet(n: int) -> dict[str, float]:
         folder = Path(tmp) / "parquet"
         jsonl = best_of(lambda: reg.save_jsonl(Path(tmp) / "all.jsonl"), 3)
         parquet = best_of(lambda: kotakerja.write_parquet(reg, folder), 3)
+        types = ("mou", "agreement", "meeting", "event", "export_shipment", "export_release")
+        files = ", ".join(f"'{folder}/{name}.parquet'" for name in types)
         query = f"""
-            SELECT type, region, count(*) FROM (
-                SELECT 'mou' AS type, unnest(regions) AS region FROM read_parquet('{folder}/mou.parquet')
-                UNION ALL SELECT 'meeting', unnest(regions) FROM read_parquet('{folder}/meeting.parquet')
-                UNION ALL SELECT 'export_shipment', unnest(regions)
-                    FROM read_parquet('{folder}/export_shipment.parquet')
+            SELECT type, region, count(*) AS records FROM (
+                SELECT regexp_extract(filename, '([a-z_]+)\\.parquet$', 1) AS type,
+                       unnest(regions) AS region
+                FROM read_parquet([{files}], union_by_name = true, filename = true)
             ) GROUP BY ALL
         """
         con = duckdb.connect()
