@@ -128,7 +128,7 @@ class Register:
             self._by_id[record.id] = record
         # Insertion positions (increasing, not necessarily consecutive) and the reverse
         # index (target id -> ids of the records pointing to it) let a changed register
-        # check only what changed. The index is built on first use when nothing is checked.
+        # check only what changed. The check builds the index; unchecked, it waits for first use.
         self._pos = _Layered({rid: i for i, rid in enumerate(self._by_id)})
         self._next = len(self._by_id)
         self._referrers: _Layered[frozenset[str]] | None = None
@@ -373,8 +373,12 @@ class Register:
         is the warning `ExportRelease.shipment_findings` gives.
         """
         problems: list[ErrorDetail] = []
+        # The same walk builds the reverse index, when it is not built yet.
+        found: dict[str, set[str]] | None = {} if self._referrers is None else None
         for record in self:
             for path, ref in self.references(record):
+                if found is not None:
+                    found.setdefault(ref.id, set()).add(record.id)
                 if ref.id == record.id and ref.type == record.TYPE:
                     problems.append(
                         ErrorDetail(
@@ -403,6 +407,8 @@ class Register:
                             f"but {ref.id} is a {target.TYPE}",
                         )
                     )
+        if found is not None:
+            self._referrers = _Layered({k: frozenset(v) for k, v in found.items()})
         problems.extend(self._release_link_problems())
         return problems
 
