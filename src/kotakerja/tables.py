@@ -62,7 +62,6 @@ there (the record's ``body`` keeps it)."""
 
 _EPOCH_ORDINAL = _dt.date(1970, 1, 1).toordinal()
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
-_PRECISION = {1: "year", 2: "month", 3: "day"}
 
 # Column kinds, turned into Arrow types when pyarrow is loaded.
 STRING, INT, FLOAT, BOOL, DATE, TIMESTAMP, DECIMAL = (
