@@ -100,6 +100,18 @@ def test_every_column_is_filled_once_per_row(records: list[Record]) -> None:
     _assert_keys_unique(tables)
 
 
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(any_record, min_size=1, max_size=3, unique_by=lambda r: r.id))
+def test_pandas_writes_the_rows_of_generated_records(records: list[Record]) -> None:
+    pd = pytest.importorskip("pandas")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, rows in kotakerja.to_rows(records, today=DAY).items():
+            if rows:
+                path = Path(tmp) / f"{name}.parquet"
+                pd.DataFrame(rows).to_parquet(path)
+                assert len(pd.read_parquet(path)) == len(rows), name
+
+
 def test_the_examples_round_trip_through_a_folder(tmp_path: Path) -> None:
     counts = kotakerja.write_parquet(kotakerja.examples(), tmp_path, today=DAY)
     assert counts["meeting"] == 7
