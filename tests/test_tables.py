@@ -4,6 +4,7 @@ round trips, and files that DuckDB and pandas read."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import tempfile
@@ -137,6 +138,20 @@ class _Note(Record):
     text: str
     amount: Money | None = None
     seen: tuple[PartialDate, ...] = ()
+
+
+def test_extensions_are_json_text() -> None:
+    parties = tuple(kotakerja.Party(region=kotakerja.Region.get(c)) for c in ("31", "33.72"))
+    mou = Mou(
+        id="mou-ext",
+        title="Kesepakatan bersama",
+        scheme=kotakerja.Scheme.KSDD,
+        parties=parties,
+        extensions={"pemda.go.id:arsip": {"nomor": [1, {"rak": "B"}]}},
+    )
+    row = kotakerja.to_rows([mou], today=DAY)["mou"][0]
+    assert json.loads(row["extensions"]) == {"pemda.go.id:arsip": {"nomor": [1, {"rak": "B"}]}}
+    assert kotakerja.from_arrow(kotakerja.to_arrow([mou], today=DAY)) == [mou]
 
 
 def test_a_record_type_of_an_application_gets_its_table_when_present() -> None:

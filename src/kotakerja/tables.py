@@ -435,7 +435,7 @@ def _partial_day(value: PartialDate) -> int:
 def _mapping_text(value: Mapping[str, Any]) -> str:
     if not value:
         return "{}"
-    return json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
+    return json.dumps(to_dict(value), ensure_ascii=False, sort_keys=True)
 
 
 def _join(prefix: str, name: str) -> str:
