@@ -172,6 +172,9 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "stores": {
         ".store": ("Store", "open_store"),
     },
+    "analytics tables": {
+        ".tables": ("from_arrow", "read_parquet", "to_arrow", "to_rows", "write_parquet"),
+    },
     "serialization": {
         ".serialization": (
             "from_dict",
@@ -213,6 +216,7 @@ _SUBMODULES = frozenset(
         "report",
         "serialization",
         "store",
+        "tables",
         "testing",
         "values",
     }

@@ -194,6 +194,15 @@ from .store import (
     open_store as open_store,
 )
 
+# analytics tables
+from .tables import (
+    from_arrow as from_arrow,
+    read_parquet as read_parquet,
+    to_arrow as to_arrow,
+    to_rows as to_rows,
+    write_parquet as write_parquet,
+)
+
 # serialization
 from .serialization import (
     from_dict as from_dict,
@@ -335,6 +344,11 @@ __all__ = [
     "iter_jsonl",
     "Store",
     "open_store",
+    "from_arrow",
+    "read_parquet",
+    "to_arrow",
+    "to_rows",
+    "write_parquet",
     "from_dict",
     "from_json",
     "json_schema",
