@@ -93,9 +93,7 @@ def test_undated_signatures_use_the_latest_known_date() -> None:
     assert _codes(old) == ["kotakerja.rules.before_regulation"]
     approved = _sister_city(
         None,
-        approvals=(
-            Approval(kind=ApprovalKind.DPRD, date=PartialDate(year=2012, month=5, day=3)),
-        ),
+        approvals=(Approval(kind=ApprovalKind.DPRD, date=PartialDate(year=2012, month=5, day=3)),),
     )
     assert approved.rules().government == "PP 50/2007"
     assert _codes(approved) == ["kotakerja.approval.ministry_missing"]

@@ -73,7 +73,8 @@ def test_charter_signed_by_both_one_date_unknown_is_signed_not_draft() -> None:
     effective = charter.effective()
     assert effective.date == _day("1960-06-07")
     assert not effective.exact
-    assert effective.note is not None and "Kota Bandung" in effective.note
+    assert effective.note is not None
+    assert "Kota Bandung" in effective.note
 
 
 def test_every_signature_dated_gives_an_exact_effective_date() -> None:
@@ -85,9 +86,7 @@ def test_every_signature_dated_gives_an_exact_effective_date() -> None:
 
 
 def test_signed_by_every_party_with_no_date_is_in_force_up_to_the_term_end() -> None:
-    charter = _charter(
-        Signature(party=0), Signature(party=1), term=Term(end=_day("1965-12-31"))
-    )
+    charter = _charter(Signature(party=0), Signature(party=1), term=Term(end=_day("1965-12-31")))
     assert charter.signed_on() is None
     assert charter.effective().date is None
     assert "no signing date" in (charter.effective().note or "")
