@@ -1159,14 +1159,14 @@ class Document(Record):
         Amendments are applied as in `expires_on`. A term of years or months from a
         partial effective date ends between the end counted from its first day and
         the end counted from its last day; an end after 31 December 9999 counts as
-        that day. Given `on`, the span is that of the period running on that date:
-        the terms amended by then, and for a term that renews automatically, the
+        that day. Given `on`, a term that renews automatically ends with the
         renewal period `on` falls in.
         """
+        terms = self._replay(None)
         if on is None:
-            return self._replay(None).possible_end
+            return terms.possible_end
         d = on if isinstance(on, PartialDate) else PartialDate.of(on)
-        return self._current_ends(d, self._replay(d))[0]
+        return self._current_ends(d, terms)[0]
 
     def _current_ends(
         self, d: PartialDate, terms: Terms
@@ -1209,7 +1209,7 @@ class Document(Record):
         or the day cannot be told.
         """
         d = on if isinstance(on, PartialDate) else PartialDate.of(on)
-        ends, more = self._current_ends(d, self._replay(d))
+        ends, more = self._current_ends(d, self._replay(None))
         if not more or ends is None or ends[0] != ends[1] or ends[1] == _LAST_DAY:
             return None
         return PartialDate.of(ends[1].add(days=1))

@@ -441,7 +441,8 @@ class Register:
         those days; so does a term counted from a partial signing date, whose last
         day is known only to a span (`Document.possible_end`). A document whose
         status on `on` is open for the same reason (``status_on`` gives None) is
-        listed as long as it has not certainly ended.
+        listed as long as it has not certainly ended. A term that renews
+        automatically is listed by the end of the renewal period running on `on`.
         A window reaching past 31 December 9999 stops there; `days` below 0 raises
         `ValueError`.
         """
@@ -452,7 +453,7 @@ class Register:
         horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []
         for doc in self.documents():
-            ends = doc.possible_end()
+            ends = doc.possible_end(day)
             if ends is None or ends[1] < first or ends[0] > horizon:
                 continue
             if doc.status_on(day) in (DocumentStatus.IN_FORCE, None):
