@@ -34,7 +34,10 @@ __all__ = [
     "ClauseChange",
     "DocumentLink",
     "Effective",
+    "Lineage",
+    "LineageLink",
     "LinkRole",
+    "lineage_findings",
     "Rules",
     "rules_in_force",
     "SignatoryRole",
@@ -1275,6 +1278,10 @@ class Document(Record):
         status = self.status_on(date)
         return None if status is None else status is DocumentStatus.IN_FORCE
 
+    def document_links(self) -> tuple[DocumentLink, ...]:
+        """Every link to another document: `links`, and a PKS's `mou` as ``implements``."""
+        return self.links
+
     # Rules ----------------------------------------------------------------------------
 
     def rules_date(self) -> PartialDate | None:
@@ -1504,6 +1511,12 @@ class Agreement(Document):
         if self.budget is not None and self.budget.amount < 0:
             p.add("budget.amount", "kotakerja.money.negative", "a budget cannot be negative")
 
+    def document_links(self) -> tuple[DocumentLink, ...]:
+        own = self.links
+        if self.mou is None or any(x.role is LinkRole.IMPLEMENTS and x.to == self.mou for x in own):
+            return own
+        return (DocumentLink(role=LinkRole.IMPLEMENTS, to=self.mou), *own)
+
     def _max_years(self, policy: Policy) -> int:
         return (
             policy.infrastructure_max_years if self.infrastructure else policy.agreement_max_years
@@ -1536,3 +1549,81 @@ class Agreement(Document):
                 )
             )
         return found
+
+
+@attrs.frozen(kw_only=True)
+class LineageLink:
+    """One step in a document's lineage: the other document and the role seen from here.
+
+    `role` is the link's role when this document points to the other
+    (``implements``), its inverse when the other points here (``implemented_by``).
+    """
+
+    role: str
+    document: Document
+    link: DocumentLink
+
+
+@attrs.frozen(kw_only=True)
+class Lineage:
+    """A document with the documents it points to and those pointing to it."""
+
+    document: Document
+    outgoing: tuple[LineageLink, ...]
+    incoming: tuple[LineageLink, ...]
+
+    def related(self, role: str | LinkRole) -> tuple[Document, ...]:
+        """The documents in `role`: ``"implements"``, ``"implemented_by"``, ``"renews"``, ..."""
+        name = role.value if isinstance(role, LinkRole) else role
+        return tuple(x.document for x in (*self.outgoing, *self.incoming) if x.role == name)
+
+
+def lineage_findings(pks: Document, mou: Document, path: str) -> list[Finding]:
+    """Findings for a document implementing `mou`: signed or running outside its period,
+    or with a party the MoU does not have. `path` is where the link sits in `pks`.
+    """
+    found: list[Finding] = []
+    signed = pks.signed_on()
+    if signed is not None:
+        status = mou.status_on(signed)
+        if status in (
+            DocumentStatus.DRAFT,
+            DocumentStatus.NEGOTIATING,
+            DocumentStatus.EXPIRED,
+            DocumentStatus.TERMINATED,
+        ):
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.lineage.outside_period",
+                    path=path,
+                    message=f"signed on {signed}, when {mou.TYPE} {mou.id} was not in force "
+                    f"({status.value}); a PKS implements a KB in force",
+                )
+            )
+        else:
+            mine = pks.possible_end()
+            theirs = mou.possible_end(signed)
+            if mine is not None and theirs is not None and mine[0] > theirs[1]:
+                found.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="kotakerja.lineage.outside_period",
+                        path=path,
+                        message=f"runs to {mine[0]}, after {mou.TYPE} {mou.id} ends ({theirs[1]})",
+                    )
+                )
+    parties = mou.parties if signed is None else mou.as_of(signed).parties
+    theirs_ids = {p._identity for p in parties}
+    for i, party in enumerate(pks.parties):
+        if party._identity not in theirs_ids:
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.lineage.outside_parties",
+                    path=f"parties[{i}]",
+                    message=f"{party.name} is not a party to {mou.TYPE} {mou.id}, which this "
+                    "document implements",
+                )
+            )
+    return found

@@ -6,11 +6,20 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar, overload
 
+import attrs
 import cattrs
 import pendulum
 
-from .._errors import ErrorDetail, ValidationError
-from ..records._agreements import Document, DocumentStatus, Scheme
+from .._errors import ErrorDetail, Finding, ValidationError
+from ..records._agreements import (
+    Document,
+    DocumentStatus,
+    Lineage,
+    LineageLink,
+    LinkRole,
+    Scheme,
+    lineage_findings,
+)
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportRelease, ExportShipment, shipments_by_destination
@@ -356,6 +365,52 @@ class Register:
             day = _as_day(on)
             docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)
+
+    def lineage(self, document: Document | Ref | str) -> Lineage:
+        """The documents `document` links to and those linking to it, with their roles.
+
+        Roles are typed: a PKS ``implements`` its MoU (also through `Agreement.mou`),
+        an MoU ``follows`` a letter of intent, a document ``renews``, ``replaces`` or
+        ``amends`` another. Seen from the other end the role is inverted:
+        ``implemented_by``, ``followed_by``, ``renewed_by``, ``replaced_by``,
+        ``amended_by``. `document` is a document, a reference or an id.
+        """
+        doc = document if isinstance(document, Document) else self.get(document)
+        if not isinstance(doc, Document):
+            raise TypeError(f"lineage() takes an MoU or an agreement, not a {doc.TYPE}")
+        outgoing = []
+        for link in doc.document_links():
+            target = self.resolve(link.to)
+            if isinstance(target, Document):
+                outgoing.append(LineageLink(role=link.role.value, document=target, link=link))
+        incoming = []
+        for other in self.documents():
+            for link in other.document_links():
+                if link.to == doc.ref:
+                    incoming.append(LineageLink(role=link.inverse, document=other, link=link))
+        return Lineage(document=doc, outgoing=tuple(outgoing), incoming=tuple(incoming))
+
+    def lineage_findings(self) -> tuple[Finding, ...]:
+        """Findings across documents: an implementing agreement outside its MoU.
+
+        A PKS signed when its MoU was not in force, running past the MoU's end, or
+        with a party the MoU does not have (``kotakerja.lineage.outside_period``,
+        ``kotakerja.lineage.outside_parties``). Paths start with the record id.
+        """
+        found: list[Finding] = []
+        for doc in self.documents():
+            for link in doc.document_links():
+                if link.role is not LinkRole.IMPLEMENTS:
+                    continue
+                target = self.resolve(link.to)
+                if not isinstance(target, Document):
+                    continue
+                where = f"links[{doc.links.index(link)}]" if link in doc.links else "mou"
+                found.extend(
+                    attrs.evolve(f, path=_at(doc, f.path))
+                    for f in lineage_findings(doc, target, where)
+                )
+        return tuple(found)
 
     # Follow-ups ------------------------------------------------------------------------
 
