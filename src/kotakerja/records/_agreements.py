@@ -604,18 +604,6 @@ class AmendmentKind(str, enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class Obligation:
-    """Rights and obligations of one party (*hak dan kewajiban*), by party index."""
-
-    party: int = attrs.field(metadata=meta(minimum=0))
-    rights: tuple[str, ...] = ()
-    obligations: tuple[str, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
-
-
-@attrs.frozen(kw_only=True)
 class ClauseChange:
     """A clause (*pasal*) an amendment adds, rewrites or (with no `text`) removes."""
 
@@ -1478,6 +1466,18 @@ class PksContent(str, enum.Enum):
 
 
 _REQUIRED_CONTENTS = tuple(PksContent)[:6]
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """Rights and obligations of one party (*hak dan kewajiban*), by party index."""
+
+    party: int = attrs.field(metadata=meta(minimum=0))
+    rights: tuple[str, ...] = ()
+    obligations: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
 
 @attrs.frozen(kw_only=True)
