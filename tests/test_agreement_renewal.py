@@ -41,6 +41,8 @@ def _mou(term: Term, **kw: object) -> Mou:
 
 def test_automatic_renewal_keeps_the_mou_in_force_until_terminated() -> None:
     mou = _mou(Term(years=5, renewal=Renewal.AUTOMATIC))
+    assert mou.renews_automatically()
+    assert not _mou(Term(years=5)).renews_automatically()
     assert mou.expires_on() == _day("2021-08-16")
     assert mou.status_on(_day("2024-01-01")) is DocumentStatus.IN_FORCE
     assert mou.current_end(_day("2024-01-01")) == _day("2026-08-16")

@@ -1184,6 +1184,11 @@ class Document(Record):
         more = term.max_renewals is None or done < term.max_renewals
         return (first, last), more
 
+    def renews_automatically(self) -> bool:
+        """True when the term, as amended, renews automatically (its end moves on)."""
+        term = self._replay(None).term
+        return term is not None and term.renewal is Renewal.AUTOMATIC
+
     def current_end(self, on: PartialDate | pendulum.Date) -> PartialDate | None:
         """The last day of the period running on `on`; None when open or unknown.
 
