@@ -114,3 +114,15 @@ def test_pks_contents_are_cited_by_the_law_of_the_day() -> None:
     (found,) = kotakerja.check(pks)
     assert found.code == "kotakerja.agreement.missing_contents"
     assert "Permendagri 22/2009" in found.message
+
+
+def test_an_unsigned_draft_is_held_to_todays_rules() -> None:
+    draft = Mou(
+        title="Rancangan kesepakatan bersama",
+        scheme=Scheme.KSDPL,
+        parties=(SURABAYA, SEATTLE),
+        stages=(StageEvent(stage=Stage.EXPLORATION, date=PartialDate(year=2005)),),
+    )
+    assert draft.rules_date() is None
+    assert draft.rules().government == "PP 28/2018"
+    assert _codes(draft) == []

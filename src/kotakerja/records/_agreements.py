@@ -1280,13 +1280,18 @@ class Document(Record):
     def rules_date(self) -> PartialDate | None:
         """The date whose law applies: the signing date, else the latest date known.
 
-        With no signing date known, the latest of the signatures', the effective
-        date, the approvals' and the stages' dates; None when the record has none.
+        Signed by every party with no signing date known, the latest of the
+        effective date, the approvals' and the stages' dates; None when the record
+        has none. Not yet signed by every party: the latest signature's date, or
+        None (today's rules).
         """
         signed = self.signed_on()
         if signed is not None:
             return signed
         known = [s.date for s in self.signatures if s.date is not None]
+        if not self.signed_by_all():
+            # not signed yet: the rules of the latest signature, else today's
+            return max(known, key=lambda x: x.latest()) if known else None
         if self.term is not None and self.term.effective_date is not None:
             known.append(self.term.effective_date)
         known.extend(a.date for a in self.approvals if a.date is not None)
