@@ -17,6 +17,7 @@ from kotakerja import (
     Ref,
     Region,
     Register,
+    Renewal,
     Scheme,
     Signature,
     Term,
@@ -115,7 +116,20 @@ def test_pks_signed_after_its_kb_ended_or_running_past_it() -> None:
         ("[pks-long].mou", "kotakerja.lineage.outside_period"),
     ]
     assert "expired" in found[0].message
-    assert "2022-03-10" in found[1].message
+    assert "runs to 2024-01-03 at least" in found[1].message
+
+
+def test_pks_running_on_while_its_kb_renews_automatically_is_fine() -> None:
+    renewing = Mou(
+        id=KB.id,
+        title=KB.title,
+        scheme=Scheme.KSDD,
+        parties=KB.parties,
+        signatures=KB.signatures,
+        term=Term(years=3, renewal=Renewal.AUTOMATIC),
+    )
+    long = _pks("pks-long", "2021-01-04", SOLO, KARANGANYAR, years=3)
+    assert Register([renewing, long]).lineage_findings() == ()
 
 
 def test_pks_with_a_party_outside_its_kb() -> None:

@@ -1613,14 +1613,16 @@ def lineage_findings(pks: Document, mou: Document, path: str) -> list[Finding]:
             )
         else:
             mine = pks.possible_end()
-            theirs = mou.possible_end(signed)
-            if mine is not None and theirs is not None and mine[0] > theirs[1]:
+            later = None if mine is None else mou.status_on(PartialDate.of(mine[0]))
+            if mine is not None and later in (DocumentStatus.EXPIRED, DocumentStatus.TERMINATED):
+                assert later is not None
                 found.append(
                     Finding(
                         severity=Severity.WARNING,
                         code="kotakerja.lineage.outside_period",
                         path=path,
-                        message=f"runs to {mine[0]}, after {mou.TYPE} {mou.id} ends ({theirs[1]})",
+                        message=f"runs to {mine[0]} at least, when {mou.TYPE} {mou.id} has "
+                        f"ended ({later.value}); a PKS runs within its KB's term",
                     )
                 )
     parties = mou.parties if signed is None else mou.as_of(signed).parties
