@@ -161,3 +161,19 @@ def test_a_foreign_vice_mayor_is_not_held_to_indonesian_rules() -> None:
         signatures=(Signature(party=0, date=DAY), Signature(party=1, position=vice, date=DAY)),
     )
     assert _findings(kb) == []
+
+
+def test_bad_authority_and_role_in_json_are_reported_with_paths() -> None:
+    import json
+    from pathlib import Path
+
+    line = (Path(__file__).parent / "fixtures" / "agreements-main-2026-12.jsonl").read_text()
+    data = json.loads(line.splitlines()[3])
+    data["signatures"][0]["authority"] = {"status": "letter"}
+    data["signatures"][1]["role"] = "boss"
+    with pytest.raises(ValidationError) as exc:
+        kotakerja.from_dict(Mou, data)
+    assert [(e.path, e.code) for e in exc.value.errors] == [
+        ("signatures[0].authority.status", "kotakerja.authority.letter_without_details"),
+        ("signatures[1].role", "kotakerja.enum"),
+    ]
