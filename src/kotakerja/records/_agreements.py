@@ -965,31 +965,35 @@ class Document(Record):
         term = self.term or Term()
         if term.effective is EffectiveRule.ON_DATE:
             return Effective(date=term.effective_date, exact=True)
-        if not self.signed_by_all():
-            return Effective(date=None, exact=False, note="not signed by every party yet")
-        undated = sorted({s.party for s in self.signatures if s.date is None})
-        dated = {s.party for s in self.signatures if s.date is not None}
-        missing = [i for i in undated if i not in dated]
-        signed = self.signed_on()
-        if signed is None:
+        span = self._signing_span()
+        if span is None:
+            if not self.signed_by_all():
+                return Effective(date=None, exact=False, note="not signed by every party yet")
             return Effective(
                 date=None,
                 exact=False,
                 note="takes effect on the last signature; no signing date is known",
             )
-        if any(s.date is None for s in self.signatures):
-            names = ", ".join(self.parties[i].name for i in missing) or "a co-signatory"
-            return Effective(
-                date=signed,
-                exact=False,
-                note=f"takes effect on the last signature, on {signed} or later: "
-                f"the signing date of {names} is unknown",
-            )
-        return Effective(date=signed, exact=True)
+        signed = _covering(*span)
+        if all(s.date is not None for s in self.signatures):
+            return Effective(date=signed, exact=True)
+        dated = {s.party for s in self.signatures if s.date is not None}
+        missing = sorted({s.party for s in self.signatures if s.party not in dated})
+        names = ", ".join(self.parties[i].name for i in missing) or "a co-signatory"
+        return Effective(
+            date=signed,
+            exact=False,
+            note=f"takes effect on the last signature, on {signed} or later: "
+            f"the signing date of {names} is unknown",
+        )
 
     def effective_on(self) -> PartialDate | None:
         """When the document takes effect, by its term's rule (see `effective`)."""
-        return self.effective().date
+        term = self.term
+        if term is not None and term.effective is EffectiveRule.ON_DATE:
+            return term.effective_date
+        span = self._signing_span()
+        return None if span is None else _covering(*span)
 
     def _start_for(self, term: Term | None) -> PartialDate | None:
         if term is not None and term.effective is EffectiveRule.ON_DATE:
@@ -1004,10 +1008,9 @@ class Document(Record):
         An end after 31 December 9999 is left open: the document is in force on every
         later date the calendar has.
         """
-        return self._period_for(self.term)
+        return self._period_for(self.term, self._start_for(self.term))
 
-    def _period_for(self, term: Term | None) -> Period | None:
-        start = self._start_for(term)
+    def _period_for(self, term: Term | None, start: PartialDate | None) -> Period | None:
         if start is None:
             return None
         if term is not None and term.end is not None:
@@ -1015,7 +1018,7 @@ class Document(Record):
         if term is None or (term.years == 0 and term.months == 0):
             return Period(start=start)
         if start.day is None:
-            ends = self._duration_ends(term)
+            ends = self._duration_ends(term, start)
             if ends is None or ends[0].year != ends[1].year or ends[1] == _LAST_DAY:
                 return Period(start=start)
             return Period(start=start, end=_covering(*ends))
@@ -1026,12 +1029,13 @@ class Document(Record):
                 raise
             return Period(start=start)  # ends after 9999-12-31
 
-    def _duration_ends(self, term: Term | None) -> tuple[pendulum.Date, pendulum.Date] | None:
+    def _duration_ends(
+        self, term: Term | None, start: PartialDate | None
+    ) -> tuple[pendulum.Date, pendulum.Date] | None:
         """First and last possible last day of a term of years or months; None if open.
 
         The last possible day is 9999-12-31 when the latest end falls after it.
         """
-        start = self._start_for(term)
         if start is None or term is None or term.end is not None:
             return None
         if term.years == 0 and term.months == 0:
@@ -1047,19 +1051,18 @@ class Document(Record):
             ends.append(end)
         return ends[0], ends[1]
 
-    def _ends_for(self, term: Term | None) -> tuple[pendulum.Date, pendulum.Date] | None:
-        """Span of the last day in force under `term`; None when open."""
-        ends = self._duration_ends(term)
-        if ends is not None:
-            return ends
+    def _ends_for(
+        self, term: Term | None, start: PartialDate | None
+    ) -> tuple[pendulum.Date, pendulum.Date] | None:
+        """Span of the last day in force under `term`; None when open.
+
+        An explicit end holds once signed, even when no signing date is known.
+        """
         if term is not None and term.end is not None:
+            if start is None and not self.signed_by_all():
+                return None
             return term.end.earliest(), term.end.latest()
-        if term is None and self.effective_on() is None:
-            return None
-        period = self._period_for(term)
-        if period is None or period.end is None:
-            return None
-        return period.end.earliest(), period.end.latest()
+        return self._duration_ends(term, start)
 
     def _replay(self, d: PartialDate | None) -> Terms:
         """Replay the amendments in effect on `d` (all of them when `d` is None)."""
@@ -1097,9 +1100,10 @@ class Document(Record):
             assert end is not None
             span: tuple[pendulum.Date, pendulum.Date] | None = (end.earliest(), end.latest())
         else:
-            period = self._period_for(term)
+            start = self._start_for(term)
+            period = self._period_for(term, start)
             end = None if period is None else period.end
-            span = self._ends_for(term)
+            span = self._ends_for(term, start)
         return Terms(
             end=end,
             topics=topics,
