@@ -93,3 +93,11 @@ def test_renewal_details_need_automatic_renewal() -> None:
     with pytest.raises(ValidationError) as exc:
         Term(years=5, renewal=Renewal.AUTOMATIC, renewal_years=0, renewal_months=0)
     assert [e.code for e in exc.value.errors] == ["kotakerja.term.renewal_length"]
+
+
+def test_report_in_indonesian_names_the_renewal() -> None:
+    mou = _mou(Term(years=5, renewal=Renewal.AUTOMATIC))
+    text = render_report(kotakerja.Register([mou]), on=_day("2024-01-01"))
+    assert "16 Agustus 2026 (diperpanjang otomatis pada 17 Agustus 2026)" in text
+    plain = _mou(Term(years=5))
+    assert "diperpanjang" not in render_report(kotakerja.Register([plain]), on=_day("2020-01-01"))
