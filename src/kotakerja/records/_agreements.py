@@ -1173,8 +1173,7 @@ class Document(Record):
         if term is None or term.renewal is not Renewal.AUTOMATIC:
             return base, False
         if base is None or length is None:
-            # Renews for periods of unknown length: in force until terminated.
-            return (None, False) if length is None and base is not None else (base, False)
+            return None, False  # periods of unknown length: in force until terminated
         first, last = base
         years, months = length
         done = 0
