@@ -6,11 +6,20 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, overload
 
+import attrs
 import cattrs
 import pendulum
 
-from .._errors import ErrorDetail, ValidationError
-from ..records._agreements import Document, DocumentStatus, Scheme
+from .._errors import ErrorDetail, Finding, ValidationError
+from ..records._agreements import (
+    Document,
+    DocumentStatus,
+    Lineage,
+    LineageLink,
+    LinkRole,
+    Scheme,
+    lineage_findings,
+)
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportRelease, ExportShipment, shipments_by_destination
@@ -533,6 +542,52 @@ class Register:
             docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)
 
+    def lineage(self, document: Document | Ref | str) -> Lineage:
+        """The documents `document` links to and those linking to it, with their roles.
+
+        Roles are typed: a PKS ``implements`` its MoU (also through `Agreement.mou`),
+        an MoU ``follows`` a letter of intent, a document ``renews``, ``replaces`` or
+        ``amends`` another. Seen from the other end the role is inverted:
+        ``implemented_by``, ``followed_by``, ``renewed_by``, ``replaced_by``,
+        ``amended_by``. `document` is a document, a reference or an id.
+        """
+        doc = document if isinstance(document, Document) else self.get(document)
+        if not isinstance(doc, Document):
+            raise TypeError(f"lineage() takes an MoU or an agreement, not a {doc.TYPE}")
+        outgoing = []
+        for link in doc.document_links():
+            target = self.resolve(link.to)
+            if isinstance(target, Document):
+                outgoing.append(LineageLink(role=link.role.value, document=target, link=link))
+        incoming = []
+        for other in self.documents():
+            for link in other.document_links():
+                if link.to == doc.ref:
+                    incoming.append(LineageLink(role=link.inverse, document=other, link=link))
+        return Lineage(document=doc, outgoing=tuple(outgoing), incoming=tuple(incoming))
+
+    def lineage_findings(self) -> tuple[Finding, ...]:
+        """Findings across documents: an implementing agreement outside its MoU.
+
+        A PKS signed when its MoU was not in force, running past the MoU's end, or
+        with a party the MoU does not have (``kotakerja.lineage.outside_period``,
+        ``kotakerja.lineage.outside_parties``). Paths start with the record id.
+        """
+        found: list[Finding] = []
+        for doc in self.documents():
+            for link in doc.document_links():
+                if link.role is not LinkRole.IMPLEMENTS:
+                    continue
+                target = self.resolve(link.to)
+                if not isinstance(target, Document):
+                    continue
+                where = f"links[{doc.links.index(link)}]" if link in doc.links else "mou"
+                found.extend(
+                    attrs.evolve(f, path=_at(doc, f.path))
+                    for f in lineage_findings(doc, target, where)
+                )
+        return tuple(found)
+
     # Follow-ups ------------------------------------------------------------------------
 
     def open_follow_ups(
@@ -617,7 +672,8 @@ class Register:
         those days; so does a term counted from a partial signing date, whose last
         day is known only to a span (`Document.possible_end`). A document whose
         status on `on` is open for the same reason (``status_on`` gives None) is
-        listed as long as it has not certainly ended.
+        listed as long as it has not certainly ended. A term that renews
+        automatically is listed by the end of the renewal period running on `on`.
         A window reaching past 31 December 9999 stops there; `days` below 0 raises
         `ValueError`.
         """
@@ -628,7 +684,7 @@ class Register:
         horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []
         for doc in self.documents():
-            ends = doc.possible_end()
+            ends = doc.possible_end(day)
             if ends is None or ends[1] < first or ends[0] > horizon:
                 continue
             if doc.status_on(day) in (DocumentStatus.IN_FORCE, None):
