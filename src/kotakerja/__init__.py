@@ -96,7 +96,15 @@ if TYPE_CHECKING:
         TransportLeg,
         shipments_by_destination,
     )
-    from .register import LineResult, Register, append_jsonl, iter_jsonl
+    from .register import (
+        DEFAULT_MAX_DEPTH,
+        DEFAULT_MAX_PROBLEMS,
+        DEFAULT_MAX_SIZE,
+        LineResult,
+        Register,
+        append_jsonl,
+        iter_jsonl,
+    )
     from .serialization import (
         from_dict,
         from_json,
@@ -191,6 +199,9 @@ __all__ = [
     "LineResult",
     "iter_jsonl",
     "append_jsonl",
+    "DEFAULT_MAX_SIZE",
+    "DEFAULT_MAX_PROBLEMS",
+    "DEFAULT_MAX_DEPTH",
     # agreements
     "Mou",
     "Agreement",
@@ -378,6 +389,9 @@ _LAZY: dict[str, str] = {
     "TradeDocumentKind": ".records._shipments",
     "TransportLeg": ".records._shipments",
     "shipments_by_destination": ".records._shipments",
+    "DEFAULT_MAX_DEPTH": ".register",
+    "DEFAULT_MAX_PROBLEMS": ".register",
+    "DEFAULT_MAX_SIZE": ".register",
     "LineResult": ".register",
     "Register": ".register",
     "append_jsonl": ".register",
