@@ -285,7 +285,7 @@ def test_iter_jsonl_ends_with_the_cut_notice(tmp_path: Path) -> None:
 def test_csv_and_json_problems_are_capped_too(tmp_path: Path) -> None:
     path = tmp_path / "r.csv"
     path.write_text(_csv(*["test_storage_slip,1.0,a,x,notanumber,,"] * 50))
-    records, problems = read_csv(path, max_problems=5)
+    _records, problems = read_csv(path, max_problems=5)
     assert len(problems) == 6
     assert problems[-1][1].code == "kotakerja.storage.too_many_problems"
     with pytest.raises(ValidationError) as exc:

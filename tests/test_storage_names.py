@@ -57,9 +57,12 @@ def test_file_names_differ_where_file_systems_fold_case_and_normalise(ids: list[
     folded = {unicodedata.normalize("NFC", n).casefold() for n in names}
     assert len(folded) == len(ids)
     for name in names:
-        assert name.isascii() and name == name.lower()
+        assert name.isascii()
+        assert name == name.lower()
         assert len(name.encode()) <= 210
-        assert not name.startswith(".") and "/" not in name and "\\" not in name
+        assert not name.startswith(".")
+        assert "/" not in name
+        assert "\\" not in name
 
 
 @given(st.text(min_size=1, max_size=16))  # 16 characters fit in a name uncut
@@ -120,9 +123,7 @@ def test_one_id_in_two_files_names_both(tmp_path: Path) -> None:
     assert "also in a.json" in exc.value.errors[0].message
 
 
-def test_two_records_never_share_a_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_two_records_never_share_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kotakerja.register import _storage
 
     monkeypatch.setattr(_storage, "file_name_for", lambda record_id: "same.json")

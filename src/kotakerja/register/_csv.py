@@ -39,6 +39,7 @@ from ._storage import (
     PathLike,
     Readable,
     check_depth,
+    clean_temporary,
     cut_notice,
     open_source,
 )
@@ -161,6 +162,7 @@ def write_csv(
                     "(raise max_size to allow more)",
                 )
     atomic_write(path, (buffer.getvalue(),))
+    clean_temporary(path)
 
 
 class _RowTooLarge(Exception):
@@ -265,8 +267,7 @@ def _text_lines(handle: IO[bytes], max_size: int | None, state: _LineState) -> I
         state.line += 1
         state.pending += len(raw)
         if max_size is not None and (
-            state.pending > max_size + 2
-            or (len(raw) == max_size + 2 and not raw.endswith(b"\n"))
+            state.pending > max_size + 2 or (len(raw) == max_size + 2 and not raw.endswith(b"\n"))
         ):
             raise _RowTooLarge
         try:

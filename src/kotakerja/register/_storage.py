@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import hashlib
 import os
 import re
@@ -45,6 +46,7 @@ __all__ = [
     "append_jsonl",
     "atomic_write",
     "check_depth",
+    "clean_temporary",
     "file_name_for",
     "iter_jsonl",
     "open_source",
@@ -263,6 +265,7 @@ def write_json(
     data = [to_dict(r, converter=converter) for r in records]
     text = _document(data, max_size, DEFAULT_MAX_DEPTH, 2)
     atomic_write(path, (text, "\n"))
+    clean_temporary(path)
 
 
 # JSON Lines -----------------------------------------------------------------------------
@@ -501,6 +504,7 @@ def write_jsonl(
     """
     with _locked(path):
         atomic_write(path, (_line(r, converter, max_size).decode("utf-8") for r in records))
+    clean_temporary(path)
 
 
 def append_jsonl(
@@ -636,13 +640,24 @@ def write_folder(
     for old in folder.glob("*.json"):
         if old.name not in texts and _is_record_file(old):
             old.unlink()
-    _clean_temporary(folder)
+    clean_temporary(folder, pattern="*.json")
 
 
-def _clean_temporary(folder: Path, older_than: float = 600.0) -> None:
-    """Remove temporary files a save killed long ago left behind (readers skip them anyway)."""
+def clean_temporary(
+    path: PathLike, *, pattern: str | None = None, older_than: float = 600.0
+) -> None:
+    """Remove the temporary files that saves of `path` killed long ago left behind.
+
+    With `pattern`, `path` is a folder and the saves are of its files matching the
+    pattern (``"*.json"``). Readers never read these files; one younger than
+    `older_than` seconds may belong to a save in progress and stays.
+    """
+    target = Path(path)
+    folder, name = (target, pattern) if pattern is not None else (target.parent, None)
+    if name is None:
+        name = glob.escape(target.name[:200])
     cutoff = time.time() - older_than
-    for tmp in folder.glob(".*.json.*.tmp"):
+    for tmp in folder.glob(f".{name}.*.tmp"):
         with contextlib.suppress(OSError):
             if tmp.is_file() and tmp.stat().st_mtime < cutoff:
                 tmp.unlink()
