@@ -349,3 +349,28 @@ def test_duplicate_ids_in_a_json_array_name_both_items(tmp_path: Path) -> None:
     assert [(e.path, e.code) for e in exc.value.errors] == [
         ("[1].id", "kotakerja.register.duplicate_id")
     ]
+
+
+def test_convert_to_json_writes_only_what_it_can_read_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kotakerja.cli import main
+    from kotakerja.register import _storage
+
+    source = tmp_path / "r.jsonl"
+    Register([Slip(id=f"r{i}", text="x" * 40) for i in range(40)]).save_jsonl(source)
+    target = tmp_path / "r.json"
+    assert main(["convert", str(source), str(target)]) == 0
+    assert len(Register.load_json(target)) == 40
+    target.unlink()
+    # the writer's limit is the reader's: with a small one, nothing is written
+    real = _storage.write_json
+    monkeypatch.setattr(
+        _storage, "write_json", lambda path, records, **kw: real(path, records, max_size=1000)
+    )
+    from kotakerja.register import _register
+
+    monkeypatch.setattr(_register, "write_json", _storage.write_json)
+    assert main(["convert", str(source), str(target)]) == 2
+    assert "the limit is 1000" in capsys.readouterr().err
+    assert not target.exists()

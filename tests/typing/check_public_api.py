@@ -79,3 +79,12 @@ assert_type(kotakerja.classify_umkm(capital=Money.of("1", "IDR")), kotakerja.Umk
 mou_js = kotakerja.examples().of_type(kotakerja.Mou)[0]
 assert_type(mou_js.signed_on(), kotakerja.PartialDate | None)
 assert_type(mou_js.possible_end(), tuple[pendulum.Date, pendulum.Date] | None)
+
+# Bounded storage
+assert_type(kotakerja.DEFAULT_MAX_SIZE, int)
+assert_type(kotakerja.DEFAULT_MAX_PROBLEMS, int)
+assert_type(kotakerja.DEFAULT_MAX_DEPTH, int)
+assert_type(
+    kotakerja.Register.load_json("r.json", max_size=None, max_problems=10, allow_special=False),
+    kotakerja.Register,
+)
