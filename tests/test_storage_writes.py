@@ -174,7 +174,7 @@ def _state(k: int) -> Register:
 
 def _save(kind: str, target: Path, k: int) -> None:
     if kind == "append":
-        append_jsonl(target, Entry(id=f"a{k}", text="x" * (k % 300 + 1)))
+        append_jsonl(target, Entry(id=f"a{k}", text="x" * (k * 7919 % 5000 + 1)))  # across pages
     elif kind == "jsonl":
         _state(k).save_jsonl(target)
     elif kind == "csv":
@@ -241,3 +241,30 @@ def test_a_writer_killed_at_any_point_loses_no_saved_record(fast_dir: Path, kind
         finished = _kill_mid_write(kind, target, done + 1, rng)
         done = max(done, finished)
         done = _check(kind, _load(kind, target), done)
+
+
+def test_an_append_cut_short_is_skipped_and_then_removed(tmp_path: Path) -> None:
+    path = tmp_path / "log.jsonl"
+    append_jsonl(path, Entry(id="a", text="x"))
+    whole = path.read_bytes()
+    path.write_bytes(whole + b'{"type":"test_storage_entry","schema_version":"1.0","id":"b","te')
+    assert [r.id for r in Register.load_jsonl(path)] == ["a"]
+    append_jsonl(path, Entry(id="c", text="x"))
+    assert [r.id for r in Register.load_jsonl(path)] == ["a", "c"]
+    assert path.read_bytes().count(b"\n") == 2
+
+
+def test_a_last_line_without_line_end_is_kept_when_whole_or_reported_when_bad(
+    tmp_path: Path,
+) -> None:
+    from kotakerja import ValidationError
+
+    path = tmp_path / "log.jsonl"
+    append_jsonl(path, Entry(id="a", text="x"))
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))  # as an editor may save it
+    append_jsonl(path, Entry(id="b", text="x"))
+    assert [r.id for r in Register.load_jsonl(path)] == ["a", "b"]
+    path.write_bytes(path.read_bytes() + b'{"id": "typed by hand"')
+    with pytest.raises(ValidationError) as exc:
+        Register.load_jsonl(path)
+    assert exc.value.codes == ("kotakerja.json.invalid",)

@@ -335,7 +335,7 @@ def iter_jsonl(
     """
     problems = CappedProblems(max_problems)
     seen: dict[str, int] = {}
-    for number, raw in _numbered_lines(source, max_size, allow_special):
+    for number, raw, unterminated in _numbered_lines(source, max_size, allow_special):
         if raw is None:
             error = _too_large(f"line {number}", f"more than {max_size}", max_size or 0)
             kept = _keep(problems, error)
@@ -354,6 +354,8 @@ def iter_jsonl(
         try:
             record = parse_record(stripped, converter, DEFAULT_MAX_DEPTH)
         except ValidationError as e:
+            if unterminated and _is_torn(stripped, e):
+                return
             error = e
         else:
             first = seen.setdefault(record.id, number)
@@ -381,18 +383,42 @@ def _keep(problems: CappedProblems, error: ValidationError) -> ValidationError |
 
 def _numbered_lines(
     source: Readable | Iterable[bytes] | Iterable[str], max_size: int | None, allow_special: bool
-) -> Iterator[tuple[int, bytes | str | None]]:
+) -> Iterator[tuple[int, bytes | str | None, bool]]:
+    """``(number, line, unterminated)``; the last flags a file's last line with no line end."""
     if isinstance(source, (str, os.PathLike)) or hasattr(source, "readline"):
         with open_source(source, allow_special=allow_special) as handle:  # type: ignore[arg-type]
-            yield from bounded_lines(handle, max_size)
+            for number, raw in bounded_lines(handle, max_size):
+                yield number, raw, raw is not None and not raw.endswith(b"\n")
         return
     lines: Iterable[bytes | str] = source
-    for number, raw in enumerate(lines, start=1):
-        size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
-        if max_size is not None and size > max_size + 2 and len(raw.rstrip()) > max_size:
-            yield number, None
+    for count, item in enumerate(lines, start=1):
+        size = len(item.encode("utf-8", "surrogatepass") if isinstance(item, str) else item)
+        if max_size is not None and size > max_size + 2 and len(item.rstrip()) > max_size:
+            yield count, None, False
             return
-        yield number, raw
+        yield count, item, False
+
+
+_WRITTEN_START = b'{"type":"'
+
+
+def _is_torn(tail: bytes | str, error: ValidationError | None = None) -> bool:
+    """Whether a last line with no line end is an append cut short (a kill mid-write).
+
+    Such a line starts as every line `append_jsonl` writes and is JSON cut off; it
+    was never saved, so readers skip it and the next append removes it.
+    """
+    raw = tail.encode("utf-8", "surrogatepass") if isinstance(tail, str) else tail
+    if not raw.startswith(_WRITTEN_START) or b"\n" in raw:
+        return False
+    if error is None:
+        try:
+            loads(raw, max_size=None)
+        except ValidationError as e:
+            error = e
+        else:
+            return False
+    return error.codes == ("kotakerja.json.invalid",)
 
 
 def _line(record: Record, converter: cattrs.Converter | None, max_size: int | None) -> bytes:
@@ -537,8 +563,10 @@ def append_jsonl(
             size = os.fstat(fd).st_size
             data = line
             if size:
-                os.lseek(fd, size - 1, os.SEEK_SET)
-                if os.read(fd, 1) != b"\n":
+                tail = _unterminated_tail(fd, size)
+                if tail and _is_torn(tail):
+                    os.ftruncate(fd, size - len(tail))  # an append killed mid-write
+                elif tail:
                     data = b"\n" + line
             view = memoryview(data)
             while view:
@@ -549,6 +577,25 @@ def append_jsonl(
             return
         finally:
             os.close(fd)
+
+
+def _unterminated_tail(fd: int, size: int, chunk: int = 1 << 16) -> bytes:
+    """The bytes after the file's last line end (empty when it ends in one)."""
+    os.lseek(fd, size - 1, os.SEEK_SET)
+    if os.read(fd, 1) == b"\n":
+        return b""
+    tail = b""
+    end = size
+    while end > 0:
+        start = max(0, end - chunk)
+        os.lseek(fd, start, os.SEEK_SET)
+        block = os.read(fd, end - start)
+        cut = block.rfind(b"\n")
+        if cut >= 0:
+            return block[cut + 1 :] + tail
+        tail = block + tail
+        end = start
+    return tail
 
 
 def _inode(path: PathLike) -> int | None:
