@@ -374,3 +374,14 @@ def test_convert_to_json_writes_only_what_it_can_read_back(
     assert main(["convert", str(source), str(target)]) == 2
     assert "the limit is 1000" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_an_empty_json_array_is_an_empty_register(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text("[]")
+    assert len(Register.load_json(tmp_path / "r.json")) == 0
+
+
+def test_a_folder_named_like_a_record_file_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.json").mkdir()
+    (tmp_path / "b.json").write_text(_line("b"))
+    assert [r.id for r in Register.load_folder(tmp_path)] == ["b"]

@@ -572,7 +572,8 @@ class Register:
                 )
             if not problems.add(errors):
                 break
-        problems.raise_if_any(f"[{i}]" if isinstance(data, list) else "the record")
+        if problems.items:
+            problems.raise_if_any(f"[{i}]" if isinstance(data, list) else "the record")
         return cls(records, check_references=check_references)
 
     def save_json(

@@ -563,10 +563,10 @@ def append_jsonl(
             size = os.fstat(fd).st_size
             data = line
             if size:
-                tail = _unterminated_tail(fd, size)
+                tail = _unterminated_tail(fd, size, max_size or DEFAULT_MAX_SIZE)
                 if tail and _is_torn(tail):
                     os.ftruncate(fd, size - len(tail))  # an append killed mid-write
-                elif tail:
+                elif tail is None or tail:
                     data = b"\n" + line
             view = memoryview(data)
             while view:
@@ -579,8 +579,8 @@ def append_jsonl(
             os.close(fd)
 
 
-def _unterminated_tail(fd: int, size: int, chunk: int = 1 << 16) -> bytes:
-    """The bytes after the file's last line end (empty when it ends in one)."""
+def _unterminated_tail(fd: int, size: int, limit: int, chunk: int = 1 << 16) -> bytes | None:
+    """The bytes after the file's last line end (empty when it ends in one); None over `limit`."""
     os.lseek(fd, size - 1, os.SEEK_SET)
     if os.read(fd, 1) == b"\n":
         return b""
@@ -594,6 +594,8 @@ def _unterminated_tail(fd: int, size: int, chunk: int = 1 << 16) -> bytes:
         if cut >= 0:
             return block[cut + 1 :] + tail
         tail = block + tail
+        if len(tail) > limit:
+            return None
         end = start
     return tail
 
@@ -754,7 +756,7 @@ def read_folder(
     problems = CappedProblems(max_problems)
     seen: dict[str, str] = {}
     for file in sorted(folder.glob("*.json")):
-        if file.name.startswith("."):
+        if file.name.startswith(".") or file.is_dir():
             continue
         try:
             record = from_dict(Record, read_json_file(file, max_size=max_size), converter=converter)
