@@ -385,3 +385,22 @@ def test_a_folder_named_like_a_record_file_is_skipped(tmp_path: Path) -> None:
     (tmp_path / "a.json").mkdir()
     (tmp_path / "b.json").write_text(_line("b"))
     assert [r.id for r in Register.load_folder(tmp_path)] == ["b"]
+
+
+def test_validate_reports_duplicate_ids_with_their_rows_and_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kotakerja.cli import main
+
+    table = tmp_path / "t.csv"
+    table.write_text(_csv("test_storage_slip,1.0,a,x,,,", "test_storage_slip,1.0,a,y,,,"))
+    lines = tmp_path / "t.jsonl"
+    lines.write_text(_line("a") + "\n" + _line("a") + "\n")
+    assert main(["validate", str(table), str(lines)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"{table}:3: id: id 'a' is already used on row 2 [kotakerja.register.duplicate_id]" in out
+    )
+    assert (
+        f"{lines}:2: id: id 'a' is already used on line 1 [kotakerja.register.duplicate_id]" in out
+    )

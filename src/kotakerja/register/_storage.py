@@ -208,10 +208,24 @@ def open_source(source: Readable, *, allow_special: bool = False) -> Iterator[IO
 
 
 def _read_bounded(handle: IO[bytes], max_size: int | None, what: str) -> bytes:
-    data = handle.read() if max_size is None else handle.read(max_size + 1)
-    if max_size is not None and len(data) > max_size:
+    """Everything in `handle`, read in pieces, refused as soon as it passes `max_size`."""
+    if max_size is None:
+        return handle.read()
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        info = os.fstat(handle.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+            raise _too_large(what, info.st_size, max_size)
+    pieces: list[bytes] = []
+    total = 0
+    while total <= max_size:
+        piece = handle.read(min(1 << 20, max_size + 1 - total))
+        if not piece:
+            break
+        pieces.append(piece)
+        total += len(piece)
+    if total > max_size:
         raise _too_large(what, f"more than {max_size}", max_size)
-    return data
+    return b"".join(pieces)
 
 
 # JSON documents -------------------------------------------------------------------------
