@@ -155,7 +155,7 @@ def _registers(draw: st.DrawFn) -> Register:
 
 
 _slow = settings(
-    max_examples=20,
+    max_examples=10,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
