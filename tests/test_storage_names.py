@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kotakerja import Agreement, Meeting, Mou, Record, ValidationError
-from kotakerja.register import Register, file_name_for
+from kotakerja import register as storage
+from kotakerja.register import Register
 from kotakerja.testing import from_type
 
 
@@ -53,7 +54,7 @@ def test_ids_differing_in_case_are_both_saved(tmp_path: Path) -> None:
 
 @given(st.lists(st.text(min_size=1, max_size=140), min_size=2, max_size=6, unique=True))
 def test_file_names_differ_where_file_systems_fold_case_and_normalise(ids: list[str]) -> None:
-    names = [file_name_for(i) for i in ids]
+    names = [storage.file_name_for(i) for i in ids]
     folded = {unicodedata.normalize("NFC", n).casefold() for n in names}
     assert len(folded) == len(ids)
     for name in names:
@@ -69,13 +70,13 @@ def test_file_names_differ_where_file_systems_fold_case_and_normalise(ids: list[
 def test_file_names_decode_to_the_id(record_id: str) -> None:
     from urllib.parse import unquote
 
-    name = file_name_for(record_id)
+    name = storage.file_name_for(record_id)
     assert unquote(name.removesuffix(".json"), errors="surrogatepass") == record_id
 
 
 def test_unicode_forms_of_one_name_get_two_file_names() -> None:
     nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
-    assert file_name_for(nfc) != file_name_for(nfd)
+    assert storage.file_name_for(nfc) != storage.file_name_for(nfd)
 
 
 @pytest.mark.parametrize(
@@ -89,13 +90,13 @@ def test_unicode_forms_of_one_name_get_two_file_names() -> None:
     ],
 )
 def test_file_names_are_readable_for_plain_ids(record_id: str, name: str) -> None:
-    assert file_name_for(record_id) == name
+    assert storage.file_name_for(record_id) == name
 
 
 def test_a_long_id_gets_a_short_unique_name() -> None:
     a, b = "A" * 127 + "x", "A" * 127 + "y"
-    assert file_name_for(a) != file_name_for(b)
-    assert len(file_name_for(a)) <= 205
+    assert storage.file_name_for(a) != storage.file_name_for(b)
+    assert len(storage.file_name_for(a)) <= 205
 
 
 def test_a_folder_saved_by_earlier_versions_loads_and_is_taken_over(tmp_path: Path) -> None:
