@@ -153,6 +153,10 @@ def test_a_json_document_over_the_limit_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as exc:
         Register.load_json(path, max_size=100)
     assert exc.value.codes == ("kotakerja.storage.too_large",)
+    size = path.stat().st_size
+    assert exc.value.errors[0].message == (
+        f"the document has {size} bytes; the limit is 100 (raise max_size to allow more)"
+    )
     assert len(Register.load_json(path, max_size=None)) == 20
 
 

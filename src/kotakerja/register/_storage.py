@@ -211,10 +211,12 @@ def _read_bounded(handle: IO[bytes], max_size: int | None, what: str) -> bytes:
     """Everything in `handle`, read in pieces, refused as soon as it passes `max_size`."""
     if max_size is None:
         return handle.read()
-    with contextlib.suppress(OSError, AttributeError, ValueError):
+    size = 0
+    with contextlib.suppress(OSError, AttributeError, ValueError):  # a stream without a file
         info = os.fstat(handle.fileno())
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
-            raise _too_large(what, info.st_size, max_size)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+    if size > max_size:
+        raise _too_large(what, size, max_size)
     pieces: list[bytes] = []
     total = 0
     while total <= max_size:
