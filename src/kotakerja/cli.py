@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
@@ -175,6 +176,8 @@ class _Unusable(Exception):
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     total_records = total_errors = 0
     unusable = False
+    if not args.paths:
+        total_records, total_errors, unusable = _validate_db_or_examples(args, out)
     for path, in_folder in _files_of(args.paths):
         try:
             if not os.path.isfile(path):
@@ -202,6 +205,24 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     if unusable:
         return 2
     return 1 if total_errors else 0
+
+
+def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> tuple[int, int, bool]:
+    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples."""
+    from ._cli_db import validate_db
+    from ._errors import KotakerjaError
+
+    url = db_url(args)
+    if url is None:
+        from . import examples
+
+        return len(examples()), 0, False
+    try:
+        records, errors = validate_db(url, out)
+    except KotakerjaError as e:
+        print(f"kotakerja: {e}", file=sys.stderr)
+        return 0, 0, True
+    return records, errors, False
 
 
 def _files_of(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
@@ -249,7 +270,7 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         # Like ics and convert, a file may point to records kept elsewhere (a table of
         # one record type, say); ids must still be unique.
-        register = _load(args.path, check_references=False)
+        register = _load(args.path, check_references=False, db=db_url(args))
     except _Unusable as e:
         print(f"kotakerja: {e}", file=sys.stderr)
         return 2
@@ -267,6 +288,7 @@ def _load(
     *,
     check_references: bool = True,
     option: str | None = None,
+    db: str | None = None,
 ) -> Register:
     """The register at `path` (JSON Lines, JSON, CSV or a folder); the examples when None.
 
@@ -280,6 +302,14 @@ def _load(
     from .register._csv import TABLE_CODES
 
     checked = check_references
+    if path is None and db is not None:
+        from ._cli_db import register_from_db
+        from ._errors import KotakerjaError
+
+        try:
+            return register_from_db(db)
+        except KotakerjaError as e:
+            raise _Unusable(str(e)) from None
     if path is None:
         return examples()
     if os.path.isdir(path):
@@ -313,7 +343,7 @@ def _load(
 
 
 def _load_or_exit_code(
-    path: str | None, kind: str | None = None, option: str | None = None
+    path: str | None, kind: str | None = None, option: str | None = None, db: str | None = None
 ) -> Register | int:
     """The records at `path`, or the exit code after printing why they cannot be had:
     1 for invalid records (every problem listed), 2 for a file that cannot be read.
@@ -321,7 +351,7 @@ def _load_or_exit_code(
     References to records outside the file are allowed: converting or exporting part
     of a register is common."""
     try:
-        return _load(path, kind, check_references=False, option=option)
+        return _load(path, kind, check_references=False, option=option, db=db)
     except ValidationError as e:
         for err in e.errors:
             print(f"kotakerja: {path}: {err}", file=sys.stderr)
@@ -334,7 +364,7 @@ def _load_or_exit_code(
 def _ics(args: argparse.Namespace, out: TextIO) -> int:
     from .calendar import to_ical
 
-    register = _load_or_exit_code(args.path)
+    register = _load_or_exit_code(args.path, db=db_url(args))
     if isinstance(register, int):
         return register
     data = to_ical(register, locale=args.lang, partial=args.partial)
@@ -370,6 +400,8 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(register, int):
         return register
     written = len(register)
+    if dst_kind == "parquet":
+        return _convert_to_parquet(register, args.target)
     if dst_kind == "csv":
         types = sorted({r.TYPE for r in register})
         if args.type is None and len(types) != 1:
@@ -401,6 +433,28 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _convert_to_parquet(register: Register, target: str) -> int:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"', file=sys.stderr)
+        return 2
+    from .tables import write_parquet
+
+    if os.path.exists(target) and not os.path.isdir(target):
+        print(f"kotakerja: {target}: not a folder; Parquet tables go into a folder",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        counts = write_parquet(register, target)
+    except OSError as e:
+        print(f"kotakerja: {target}: cannot write: {e.strerror}", file=sys.stderr)
+        return 2
+    print(f"{len(register)} records written to {target} ({len(counts)} tables)",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kotakerja",
@@ -425,6 +479,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("path", nargs="?", help="JSON Lines, JSON, CSV or a folder of JSON files")
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
+    add_db_option(report)
     report.set_defaults(func=_report)
 
     validate = sub.add_parser(
@@ -433,8 +488,12 @@ def _parser() -> argparse.ArgumentParser:
         "print every problem with its line",
     )
     validate.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, or a folder of JSON files"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a file, or a folder of JSON files (none: the records of --db)",
     )
+    add_db_option(validate)
     validate.add_argument(
         "--format", choices=("json", "jsonl", "csv"), help="override the file type"
     )
@@ -445,7 +504,12 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source")
     convert.add_argument("target")
     convert.add_argument("--from", dest="source_format", choices=("json", "jsonl", "csv"))
-    convert.add_argument("--to", dest="target_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument(
+        "--to",
+        dest="target_format",
+        choices=("json", "jsonl", "csv", "parquet"),
+        help="parquet: TARGET is a folder, one .parquet file per table (needs pyarrow)",
+    )
     convert.add_argument(
         "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
     )
@@ -465,11 +529,16 @@ def _parser() -> argparse.ArgumentParser:
         default="skip",
         help="dates known only to the month or year: leave out (skip) or span the whole period",
     )
+    add_db_option(ics)
     ics.set_defaults(func=_ics)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")
     schema.set_defaults(func=_schema)
+
+    from ._cli_db import add_parser as add_db_parser
+
+    add_db_parser(sub)
     return parser
 
 
