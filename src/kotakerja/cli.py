@@ -391,9 +391,6 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import atomic_write
-    from .serialization._json import dumps
-
     try:
         dst_kind = _kind_of(args.target, args.target_format, "--to", folders=False)
     except _Unusable as e:
@@ -425,9 +422,12 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         elif dst_kind == "jsonl":
             register.save_jsonl(args.target)
         else:
-            atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+            register.save_json(args.target)
     except OSError as e:
         print(f"kotakerja: {args.target}: cannot write: {e.strerror}", file=sys.stderr)
+        return 2
+    except ValidationError as e:  # more than a reader takes: kotakerja.storage.too_large
+        print(f"kotakerja: {args.target}: not written: {e.errors[0].message}", file=sys.stderr)
         return 2
     print(f"{written} records written to {args.target}", file=sys.stderr)
     return 0
