@@ -399,7 +399,7 @@ class _Reader:
 
     # Records --------------------------------------------------------------------------
 
-    def read(self, inputs: Iterable[_Input]) -> Iterator[Record]:
+    def read(self, inputs: Iterable[_Input]) -> Iterator[tuple[Record, Where]]:
         """The valid records of every input, in order; problems are reported, unreadable
         inputs said on standard error (and `unusable` set)."""
         for item in inputs:
@@ -412,7 +412,7 @@ class _Reader:
                 _say(f"kotakerja: {item.name}: cannot read: {e.strerror or e}")
                 self.unusable = True
 
-    def _read_one(self, item: _Input) -> Iterator[Record]:
+    def _read_one(self, item: _Input) -> Iterator[tuple[Record, Where]]:
         if item.error is not None:
             raise _Unusable(item.error)
         if item.path is None:
@@ -436,7 +436,7 @@ class _Reader:
         else:
             yield from self._csv_bytes(item.name, data)
 
-    def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[Record]:
+    def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[tuple[Record, Where]]:
         progress = _Progress(os.path.basename(name), size, sys.stderr)
         self.problems.progress = progress
         done = 0
@@ -467,13 +467,14 @@ class _Reader:
                             column = int(m.group(2)) if m else 1
                         self.problems.detail(name, result.line, err, column=column)
                 elif result.record is not None:
-                    self._seen(result.record, (name, result.line))
-                    yield result.record
+                    where: Where = (name, result.line)
+                    self._seen(result.record, where)
+                    yield result.record, where
         finally:
             progress.close()
             self.problems.progress = None
 
-    def _json(self, name: str, data: bytes) -> Iterator[Record]:
+    def _json(self, name: str, data: bytes) -> Iterator[tuple[Record, Where]]:
         text = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
         try:
             document = loads(text, max_size=self.max_size)
@@ -492,10 +493,11 @@ class _Reader:
                     located = _join(base, err.path)
                     self.problems.detail(name, lines.line(located), err, located)
                 continue
-            self._seen(record, (name, (lines, base)))
-            yield record
+            where: Where = (name, (lines, base))
+            self._seen(record, where)
+            yield record, where
 
-    def _csv_bytes(self, name: str, data: bytes) -> Iterator[Record]:
+    def _csv_bytes(self, name: str, data: bytes) -> Iterator[tuple[Record, Where]]:
         """A CSV table; its lines are spreadsheet rows (the header is row 1)."""
         from .register import read_csv
 
@@ -515,9 +517,9 @@ class _Reader:
         rows = iter(r for r in _csv_rows(data) if r not in bad_rows)
         self.records += len(records) + len(bad_rows)
         for record in records:
-            row = next(rows, 0)
-            self._seen(record, (name, row))
-            yield record
+            where: Where = (name, next(rows, 0))
+            self._seen(record, where)
+            yield record, where
 
     # Ids and references ------------------------------------------------------------------
 
@@ -624,12 +626,11 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     problems = _Problems(out, args.problems, args.max_problems)
     reader = _Reader(args, problems)
     reader.references = not args.no_references
-    for record in reader.read(_inputs(args.paths, args.format, "--format")):
+    for record, where in reader.read(_inputs(args.paths, args.format, "--format")):
         if args.no_warnings:
             continue
         findings = [f for f in check(record) if f.severity.value != "info"]
         if findings:
-            where = reader.ids[record.id][0]
             for f in findings:
                 problems.add(
                     where[0],
@@ -666,7 +667,7 @@ def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
         return examples()
     problems = _Problems(sys.stderr, args.problems, args.max_problems)
     reader = _Reader(args, problems)
-    records = list(reader.read(_inputs(args.paths, args.format, option)))
+    records = [record for record, _ in reader.read(_inputs(args.paths, args.format, option))]
     problems.finish()
     if reader.unusable:
         return 2
