@@ -593,8 +593,10 @@ def structure_fast_path(fast: FastPath, detailed: StructureHook) -> StructureHoo
         fn = fast.fn or fast.get()
         try:
             return fn(data)
-        except Exception:
-            pass
+        except Exception as e:
+            # `_SLOW` is one instance: each raise would add its frames to the same
+            # traceback, keeping every document it saw alive.
+            e.__traceback__ = None
         return detailed(data, cl)
 
     structure.kotakerja_fast = fast  # type: ignore[attr-defined]
