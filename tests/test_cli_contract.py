@@ -224,7 +224,7 @@ def test_a_device_is_refused_not_read_for_ever(
 ) -> None:
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
-    argv = _argv(command, "/dev/zero", out=tmp_path / "x.jsonl") + ["--format", "json"]
+    argv = [*_argv(command, "/dev/zero", out=tmp_path / "x.jsonl"), "--format", "json"]
     assert main(argv) == 2
     assert "kotakerja: /dev/zero: not a regular file" in capsys.readouterr().err
 
