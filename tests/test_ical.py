@@ -10,7 +10,7 @@ import icalendar
 import pendulum
 import pytest
 
-from kotakerja import Meeting, MeetingKind, Ref, Region, Venue, ValidationError, to_ical
+from kotakerja import Meeting, MeetingKind, Ref, Region, ValidationError, Venue, to_ical
 
 STAMP = pendulum.datetime(2024, 1, 2, 3, 4, 5, tz="UTC")
 DST_ZONES = [
