@@ -290,3 +290,25 @@ def test_max_problems_stops_printing_and_counts_the_rest(
     assert "5 records checked, 5 errors" in captured.err
     assert main(["validate", "--max-problems", "0", str(path)]) == 1
     assert len(capsys.readouterr().out.splitlines()) == 5
+
+
+def test_without_max_size_a_jsonl_file_may_be_large_but_not_its_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kotakerja import cli
+
+    monkeypatch.setattr(cli, "DEFAULT_MAX_SIZE", 4000)
+    path = tmp_path / "reg.jsonl"
+    long = '{"type": "mou", "title": "' + "x" * 9000 + '"}'
+    path.write_text(_jsonl(list(EXAMPLES)[:3]) + long + '\n{"type": "nothing"}\n', "utf-8")
+    assert path.stat().st_size > 4000
+    assert main(["validate", "--no-warnings", "--no-references", str(path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[:2] for line in out] == [
+        [f"{path}:4:1", "kotakerja.json.too_large"],
+        [f"{path}:5:1", "kotakerja.record.unknown_type"],
+    ]
+    json_path = tmp_path / "reg.json"
+    json_path.write_text(json.dumps(EXAMPLES.to_list()), encoding="utf-8")
+    assert main(["validate", str(json_path)]) == 2
+    assert "the limit is 4000 (raise it with --max-size)" in capsys.readouterr().err

@@ -270,8 +270,9 @@ def _inputs(paths: Sequence[str], given: str | None, option: str | None) -> Iter
                 yield _Input(path, path, None, str(e))
 
 
-def _open_regular(path: str, max_size: int) -> BinaryIO:
-    """`path` opened for reading, when it is a regular file of at most `max_size` bytes.
+def _open_regular(path: str, max_size: int | None) -> BinaryIO:
+    """`path` opened for reading, when it is a regular file of at most `max_size` bytes
+    (None: of any size).
 
     It is opened without waiting (a FIFO with no writer would block an ordinary open)
     and refused unless it is a regular file: a device such as /dev/zero never ends."""
@@ -288,7 +289,7 @@ def _open_regular(path: str, max_size: int) -> BinaryIO:
                 f"{path}: not a regular file (a device, pipe or socket); give a file, "
                 "a folder, or - for standard input"
             )
-        if info.st_size > max_size:
+        if max_size is not None and info.st_size > max_size:
             raise _Unusable(
                 f"{path}: the file has {info.st_size} bytes; the limit is {max_size} "
                 "(raise it with --max-size)"
@@ -387,7 +388,12 @@ class _Reader:
     """
 
     def __init__(self, args: argparse.Namespace, problems: _Problems) -> None:
-        self.max_size: int = args.max_size
+        given: int | None = args.max_size
+        # Without --max-size, what is read whole (a .json or .csv file, standard input)
+        # and each line of JSON Lines have the library's limit; a JSON Lines file,
+        # read a line at a time, may be of any size.
+        self.max_size: int = DEFAULT_MAX_SIZE if given is None else given
+        self.stream_size: int | None = given
         self.problems = problems
         self.findings = False
         self.records = 0
@@ -425,7 +431,8 @@ class _Reader:
             else:
                 yield from self._csv_bytes(item.name, data)
             return
-        with _open_regular(item.path, self.max_size) as handle:
+        limit = self.stream_size if item.kind == "jsonl" else self.max_size
+        with _open_regular(item.path, limit) as handle:
             if item.kind == "jsonl":
                 size = os.fstat(handle.fileno()).st_size
                 yield from self._jsonl(item.name, handle, size)
@@ -442,16 +449,24 @@ class _Reader:
         done = 0
 
         def lines() -> Iterator[bytes]:
+            """Each line, one item per line of the file; a line over the limit is cut
+            there (its parse then says it is too large) and the rest of it skipped."""
             nonlocal done
             while True:
                 raw = handle.readline(self.max_size + 1)
                 if not raw:
                     return
                 done += len(raw)
-                if done > self.max_size:
+                if len(raw) > self.max_size and not raw.endswith(b"\n"):
+                    while True:
+                        rest = handle.readline(self.max_size + 1)
+                        done += len(rest)
+                        if not rest or rest.endswith(b"\n"):
+                            break
+                if self.stream_size is not None and done > self.stream_size:
                     raise _Unusable(
-                        f"{name}: more than {self.max_size} bytes; the limit is "
-                        f"{self.max_size} (raise it with --max-size)"
+                        f"{name}: more than {self.stream_size} bytes; the limit is "
+                        f"{self.stream_size} (raise it with --max-size)"
                     )
                 progress.update(done)
                 yield raw
@@ -795,9 +810,10 @@ def _add_input_options(parser: argparse.ArgumentParser, *, format_option: str = 
     group.add_argument(
         "--max-size",
         type=_size,
-        default=DEFAULT_MAX_SIZE,
         metavar="SIZE",
-        help="refuse an input larger than this, e.g. 512K, 64M, 2G (default: 64M)",
+        help="refuse an input larger than this, e.g. 512K, 64M, 2G (default: 64M for "
+        "what is read whole, a .json or .csv file or standard input, and for each line "
+        "of JSON Lines; a JSON Lines file may be of any size)",
     )
     group.add_argument(
         "--max-problems",
