@@ -312,3 +312,24 @@ def test_without_max_size_a_jsonl_file_may_be_large_but_not_its_lines(
     json_path.write_text(json.dumps(EXAMPLES.to_list()), encoding="utf-8")
     assert main(["validate", str(json_path)]) == 2
     assert "the limit is 4000 (raise it with --max-size)" in capsys.readouterr().err
+
+
+def test_a_duplicate_in_a_csv_table_is_at_its_spreadsheet_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "mou.csv"
+    kotakerja.Register(EXAMPLES.of_type(kotakerja.Mou)).save_csv(table)
+    header, *rows = table.read_text(encoding="utf-8").splitlines()
+    broken = rows[0].replace(",ksdpl,", ",ksdxx,")
+    assert broken != rows[0]
+    table.write_text("\n".join([header, broken, "", *rows]) + "\n", encoding="utf-8")
+    assert main(["validate", "--no-warnings", "--no-references", str(table)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    assert out[0].startswith(f"{table}:2:1: kotakerja.enum: scheme: ")
+    table.write_text("\n".join([header, broken, "", *rows, rows[1]]) + "\n", encoding="utf-8")
+    assert main(["validate", "--no-warnings", "--no-references", str(table)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    last = 4 + len(rows)
+    assert out[1].startswith(f"{table}:{last}:1: kotakerja.register.duplicate_id: id: ")
+    assert out[1].endswith(f"already used by a mou at {table}:5")
