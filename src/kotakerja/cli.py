@@ -395,7 +395,6 @@ class _Reader:
         self.max_size: int = DEFAULT_MAX_SIZE if given is None else given
         self.stream_size: int | None = given
         self.problems = problems
-        self.findings = False
         self.records = 0
         self.unusable = False
         self.ids: dict[str, tuple[Where, str]] = {}
