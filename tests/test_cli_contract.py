@@ -203,16 +203,19 @@ def test_a_line_of_json_that_does_not_parse_has_its_column(
 
 
 def test_a_key_with_a_lone_surrogate_is_printed_not_a_crash(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "reg.jsonl"
     path.write_text('{"type": "mou", "\\ud800x": 1}\n', encoding="utf-8")
-    assert main(["validate", str(path)]) == 1
-    out = capsys.readouterr().out
-    assert "\\ud800x" in out
-    assert main(["validate", "--problems", "json", str(path)]) == 1
-    items = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert any("\ud800x" in item["path"] + item["message"] for item in items)
+    for encoding in ("utf-8", "ascii", "cp1252"):
+        for style in ("text", "json"):
+            out = io.BytesIO()
+            stream = io.TextIOWrapper(out, encoding=encoding, errors="strict")
+            monkeypatch.setattr(sys, "stdout", stream)
+            monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BytesIO(), encoding=encoding))
+            assert main(["validate", "--problems", style, str(path)]) == 1
+            stream.flush()
+            assert b"\\ud800x" in out.getvalue(), (encoding, style)
 
 
 # Limits -------------------------------------------------------------------------------------

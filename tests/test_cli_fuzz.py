@@ -107,10 +107,7 @@ MAKERS: list[Callable[[random.Random], bytes]] = [
 
 @pytest.mark.parametrize("command", ["validate", "report", "ics", "convert"])
 def test_garbage_never_gives_a_traceback(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    command: str,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     rng = random.Random(f"kotakerja-{command}")
     codes = set()
@@ -128,13 +125,14 @@ def test_garbage_never_gives_a_traceback(
         if command == "convert":
             argv.append(str(tmp_path / f"out{i}{rng.choice(['.json', '.jsonl', '.csv'])}"))
             argv += ["--type", "mou"]
+        for name in ("stdout", "stderr"):  # strict, as a real terminal's stream is
+            monkeypatch.setattr(sys, name, io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
         try:
             code = main(argv)
         except SystemExit as e:  # argparse only: the arguments here are all valid
             pytest.fail(f"{argv} exited through SystemExit({e.code})")
         assert code in (0, 1, 2), (argv, data[:200])
         codes.add(code)
-        capsys.readouterr()
     assert {1, 2} <= codes
 
 
@@ -184,3 +182,35 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path, command: str) 
     code, peak = _peak_mib(argv)
     assert code == 2
     assert peak < 100
+
+
+def _garbage_word(rng: random.Random) -> str:
+    alphabet = [
+        "a",
+        "Kota ",
+        "33.",
+        "7",
+        "\ud800",
+        "\udfff",
+        "\x00",
+        "\x1b",
+        "é",
+        "ß",
+        " ",
+        "-",
+        "*",
+    ]
+    return "".join(rng.choices(alphabet, k=rng.randrange(1, 12)))
+
+
+@pytest.mark.parametrize("command", [["regions", "search"], ["schema"]])
+def test_garbage_arguments_never_give_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    rng = random.Random(f"kotakerja-{command[0]}")
+    for _ in range(INPUTS_PER_COMMAND):
+        words = [_garbage_word(rng) for _ in range(1 if command == ["schema"] else 3)]
+        words = [w for w in words if not w.startswith("-")] or ["x"]
+        for name in ("stdout", "stderr"):  # strict, as a real terminal's stream is
+            monkeypatch.setattr(sys, name, io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+        assert main([*command, *words]) in (0, 1, 2)
