@@ -186,7 +186,9 @@ def test_problems_as_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["validate", "--problems", "json", str(path)]) == 1
     items = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert items
-    assert set(items[0]) == {"file", "line", "column", "severity", "code", "path", "message"}
+    keys = {"file", "line", "column", "severity", "code", "path", "pointer", "message"}
+    assert set(items[0]) == keys
+    assert ("/0/schema_version", "[0].schema_version") in {(i["pointer"], i["path"]) for i in items}
     assert {(i["file"], i["line"], i["column"], i["severity"]) for i in items} == {
         (str(path), 2, 1, "error")
     }

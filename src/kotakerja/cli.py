@@ -151,6 +151,7 @@ class _Problems:
         path: str = "",
         column: int = 1,
         severity: str = "error",
+        pointer: str | None = None,
     ) -> None:
         if severity == "error":
             self.errors += 1
@@ -169,6 +170,7 @@ class _Problems:
                 "severity": severity,
                 "code": code,
                 "path": path,
+                "pointer": ErrorDetail(path, code, message).pointer if pointer is None else pointer,
                 "message": message,
             }
             text = json.dumps(item, ensure_ascii=True) + "\n"
@@ -179,11 +181,10 @@ class _Problems:
         _write(self.stream, text)
         self.stream.flush()
 
-    def detail(
-        self, file: str, line: int, err: ErrorDetail, path: str | None = None, column: int = 1
-    ) -> None:
-        self.add(file, line, err.code, err.message, path=err.path if path is None else path,
-                 column=column)  # fmt: skip
+    def detail(self, file: str, line: int, err: ErrorDetail, column: int = 1) -> None:
+        self.add(
+            file, line, err.code, err.message, path=err.path, column=column, pointer=err.pointer
+        )
 
     def finish(self) -> None:
         hidden = self.errors + self.warnings - self.shown
@@ -504,8 +505,8 @@ class _Reader:
                 record = from_dict(Record, item)
             except ValidationError as e:
                 for err in e.errors:
-                    located = _join(base, err.path)
-                    self.problems.detail(name, lines.line(located), err, located)
+                    located = err.prefixed(i) if many else err
+                    self.problems.detail(name, lines.line(located.path), located)
                 continue
             where: Where = (name, (lines, base))
             self._seen(record, where)
