@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 __all__ = [
+    "ConflictError",
     "ErrorDetail",
     "Finding",
     "KotakerjaError",
@@ -130,6 +131,10 @@ class ErrorDetail:
 
 class KotakerjaError(Exception):
     """Root of every exception kotakerja raises on purpose."""
+
+
+class ConflictError(KotakerjaError):
+    """A write based on a revision of a record that another writer has since replaced."""
 
 
 class ValidationError(KotakerjaError, ValueError):

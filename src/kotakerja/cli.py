@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from . import __version__
+from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
@@ -638,6 +639,8 @@ def _csv_rows(data: bytes) -> Iterator[int]:
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
     from ._check import check
 
+    if not args.paths:
+        return _validate_db_or_examples(args, out)
     problems = _Problems(out, args.problems, args.max_problems)
     reader = _Reader(args, problems)
     reader.references = not args.no_references
@@ -668,6 +671,27 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if problems.errors else 0
 
 
+def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> int:
+    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples."""
+    from ._cli_db import validate_db
+    from ._errors import KotakerjaError
+
+    url = db_url(args)
+    if url is None:
+        from . import examples
+
+        records, errors = len(examples()), 0
+    else:
+        try:
+            records, errors = validate_db(url, out)
+        except KotakerjaError as e:
+            _say(f"kotakerja: {e}")
+            return 2
+    if not args.quiet:
+        _say(f"{records} records checked, {errors} error" + "s" * (errors != 1))
+    return 1 if errors else 0
+
+
 def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
     """The register of the inputs (the bundled examples when none are given), or the exit
     code after saying why it cannot be had: 1 for problems in the data (each printed on
@@ -679,7 +703,17 @@ def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
     from .register import Register
 
     if not args.paths:
-        return examples()
+        url = db_url(args) if hasattr(args, "db") else None
+        if url is None:
+            return examples()
+        from ._cli_db import register_from_db
+        from ._errors import KotakerjaError
+
+        try:
+            return register_from_db(url)
+        except KotakerjaError as e:
+            _say(f"kotakerja: {e}")
+            return 2
     problems = _Problems(sys.stderr, args.problems, args.max_problems)
     reader = _Reader(args, problems)
     records = [record for record, _ in reader.read(_inputs(args.paths, args.format, option))]
@@ -749,6 +783,8 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(register, int):
         return register
     written = len(register)
+    if dst_kind == "parquet":
+        return _convert_to_parquet(register, args.target)
     if dst_kind == "csv":
         types = sorted({r.TYPE for r in register})
         if args.type is None and len(types) != 1:
@@ -773,6 +809,26 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         _say(f"kotakerja: {args.target}: cannot write: {e.strerror}")
         return 2
     _say(f"{written} records written to {args.target}")
+    return 0
+
+
+def _convert_to_parquet(register: Register, target: str) -> int:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        _say('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"')
+        return 2
+    from .tables import write_parquet
+
+    if os.path.exists(target) and not os.path.isdir(target):
+        _say(f"kotakerja: {target}: not a folder; Parquet tables go into a folder")
+        return 2
+    try:
+        counts = write_parquet(register, target)
+    except OSError as e:
+        _say(f"kotakerja: {target}: cannot write: {e.strerror}")
+        return 2
+    _say(f"{len(register)} records written to {target} ({len(counts)} tables)")
     return 0
 
 
@@ -854,6 +910,7 @@ def _subcommands(sub: Any) -> None:
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
     _add_input_options(report)
+    add_db_option(report)
     report.set_defaults(func=_report)
 
     validate = sub.add_parser(
@@ -861,7 +918,9 @@ def _subcommands(sub: Any) -> None:
         help="check records in files, folders or standard input; print every problem "
         "with its file and line",
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help=_INPUTS_HELP)
+    validate.add_argument(
+        "paths", nargs="*", metavar="PATH", help=_INPUTS_HELP + " (none: the records of --db)"
+    )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     validate.add_argument(
         "--no-references",
@@ -872,12 +931,18 @@ def _subcommands(sub: Any) -> None:
         "--no-warnings", action="store_true", help="do not print the findings of check()"
     )
     _add_input_options(validate)
+    add_db_option(validate)
     validate.set_defaults(func=_validate)
 
     convert = sub.add_parser("convert", help="convert records between JSON, JSON Lines and CSV")
     convert.add_argument("paths", nargs="+", metavar="SOURCE", help=_INPUTS_HELP)
     convert.add_argument("target", help="the .json, .jsonl or .csv file to write")
-    convert.add_argument("--to", dest="target_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument(
+        "--to",
+        dest="target_format",
+        choices=("json", "jsonl", "csv", "parquet"),
+        help="parquet: TARGET is a folder, one .parquet file per table (needs pyarrow)",
+    )
     convert.add_argument(
         "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
     )
@@ -899,11 +964,16 @@ def _subcommands(sub: Any) -> None:
         help="dates known only to the month or year: leave out (skip) or span the whole period",
     )
     _add_input_options(ics)
+    add_db_option(ics)
     ics.set_defaults(func=_ics)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")
     schema.set_defaults(func=_schema)
+
+    from ._cli_db import add_parser as add_db_parser
+
+    add_db_parser(sub)
 
 
 def _parser() -> argparse.ArgumentParser:
