@@ -716,12 +716,14 @@ class Meeting(Record):
             ("released", SHIPMENT_TYPES),
         ):
             refs: tuple[Ref, ...] = getattr(self, name)
+            seen: set[Ref] = set()
             for i, ref in enumerate(refs):
                 check_ref_type(p, f"{name}[{i}]", ref, *allowed)
-                if ref in refs[:i]:
+                if ref in seen:
                     p.add(
                         f"{name}[{i}]", "kotakerja.meeting.duplicate_link", f"{ref} is listed twice"
                     )
+                seen.add(ref)
         self._check_indices(p)
         self._check_follow_ups(p)
 
