@@ -57,6 +57,9 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "people and organisations": {
         ".values._people": (
             "ActingStatus",
+            "Authority",
+            "AuthorityKind",
+            "AuthorityStatus",
             "Organization",
             "OrganizationKind",
             "Person",
@@ -92,19 +95,28 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "AmendmentKind",
             "Approval",
             "ApprovalKind",
+            "ClauseChange",
             "Document",
             "DocumentKind",
+            "DocumentLink",
             "DocumentStatus",
+            "Effective",
             "EffectiveRule",
             "KsddKind",
             "KsdplKind",
+            "Lineage",
+            "LineageLink",
+            "LinkRole",
             "Mou",
             "Obligation",
             "Party",
             "PksContent",
             "Renewal",
+            "Rules",
             "Scheme",
+            "SignatoryRole",
             "Signature",
+            "SigningCapacity",
             "SigningMethod",
             "Stage",
             "StageEvent",
@@ -113,6 +125,7 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "TerminationGround",
             "Terms",
             "Witness",
+            "rules_in_force",
         ),
     },
     "meetings": {
@@ -172,6 +185,9 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "stores": {
         ".store": ("Store", "open_store"),
     },
+    "analytics tables": {
+        ".tables": ("from_arrow", "read_parquet", "to_arrow", "to_rows", "write_parquet"),
+    },
     "serialization": {
         ".serialization": (
             "from_dict",
@@ -213,6 +229,7 @@ _SUBMODULES = frozenset(
         "report",
         "serialization",
         "store",
+        "tables",
         "testing",
         "values",
     }

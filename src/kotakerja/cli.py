@@ -403,6 +403,8 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     if isinstance(register, int):
         return register
     written = len(register)
+    if dst_kind == "parquet":
+        return _convert_to_parquet(register, args.target)
     if dst_kind == "csv":
         types = sorted({r.TYPE for r in register})
         if args.type is None and len(types) != 1:
@@ -428,6 +430,28 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         print(f"kotakerja: {args.target}: cannot write: {e.strerror}", file=sys.stderr)
         return 2
     print(f"{written} records written to {args.target}", file=sys.stderr)
+    return 0
+
+
+def _convert_to_parquet(register: Register, target: str) -> int:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"', file=sys.stderr)
+        return 2
+    from .tables import write_parquet
+
+    if os.path.exists(target) and not os.path.isdir(target):
+        print(f"kotakerja: {target}: not a folder; Parquet tables go into a folder",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    try:
+        counts = write_parquet(register, target)
+    except OSError as e:
+        print(f"kotakerja: {target}: cannot write: {e.strerror}", file=sys.stderr)
+        return 2
+    print(f"{len(register)} records written to {target} ({len(counts)} tables)",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 
@@ -480,7 +504,12 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source")
     convert.add_argument("target")
     convert.add_argument("--from", dest="source_format", choices=("json", "jsonl", "csv"))
-    convert.add_argument("--to", dest="target_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument(
+        "--to",
+        dest="target_format",
+        choices=("json", "jsonl", "csv", "parquet"),
+        help="parquet: TARGET is a folder, one .parquet file per table (needs pyarrow)",
+    )
     convert.add_argument(
         "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
     )

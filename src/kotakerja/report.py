@@ -22,6 +22,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "expiring": "Berakhir dalam {days} hari",
         "none": "(tidak ada)",
         "open_end": "tidak disebut",
+        "renews": "diperpanjang otomatis pada {date}",
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "tidak pasti",
@@ -38,6 +39,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "expiring": "Expiring within {days} days",
         "none": "(none)",
         "open_end": "not stated",
+        "renews": "renews automatically on {date}",
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "uncertain",
@@ -191,7 +193,7 @@ def _documents(ctx: _Context) -> list[str]:
                 _scheme_name(doc),
                 ctx.date(doc.signed_on()),
                 status_names[status] if status is not None else labels["uncertain"],
-                ctx.date(doc.expires_on(), labels["open_end"]),
+                _end(ctx, doc),
             )
         )
     body = (
@@ -200,10 +202,19 @@ def _documents(ctx: _Context) -> list[str]:
     return [labels["documents"], *body]
 
 
+def _end(ctx: _Context, doc: Document) -> str:
+    """The last day of the period running on the report's day, and the next renewal."""
+    renews = doc.renews_on(ctx.day)
+    if renews is None:
+        return ctx.date(doc.expires_on(), ctx.labels["open_end"])
+    note = ctx.labels["renews"].format(date=renews.format(ctx.lang))
+    return f"{ctx.date(doc.current_end(ctx.day))} ({note})"
+
+
 def _expiring(ctx: _Context) -> list[str]:
     days = ctx.policy.expiring_within_days
     soon = ctx.register.expiring_within(days, on=ctx.day)
-    lines = [f"  {d.id}: {ctx.date(d.expires_on())}" for d in soon]
+    lines = [f"  {d.id}: {_end(ctx, d)}" for d in soon]
     return [ctx.labels["expiring"].format(days=days), *(lines or [f"  {ctx.labels['none']}"])]
 
 
