@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 # `python tests/test_public_api.py` after editing the table).
 _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "errors and findings": {
-        "._errors": ("ErrorDetail", "Finding", "KotakerjaError", "Severity", "ValidationError"),
+        "._errors": (
+            "ConflictError",
+            "ErrorDetail",
+            "Finding",
+            "KotakerjaError",
+            "Severity",
+            "ValidationError",
+        ),
         "._check": ("check",),
         "._policy": ("Policy",),
     },
@@ -50,6 +57,9 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "people and organisations": {
         ".values._people": (
             "ActingStatus",
+            "Authority",
+            "AuthorityKind",
+            "AuthorityStatus",
             "Organization",
             "OrganizationKind",
             "Person",
@@ -100,19 +110,28 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "AmendmentKind",
             "Approval",
             "ApprovalKind",
+            "ClauseChange",
             "Document",
             "DocumentKind",
+            "DocumentLink",
             "DocumentStatus",
+            "Effective",
             "EffectiveRule",
             "KsddKind",
             "KsdplKind",
+            "Lineage",
+            "LineageLink",
+            "LinkRole",
             "Mou",
             "Obligation",
             "Party",
             "PksContent",
             "Renewal",
+            "Rules",
             "Scheme",
+            "SignatoryRole",
             "Signature",
+            "SigningCapacity",
             "SigningMethod",
             "Stage",
             "StageEvent",
@@ -121,6 +140,7 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "TerminationGround",
             "Terms",
             "Witness",
+            "rules_in_force",
         ),
     },
     "meetings": {
@@ -175,7 +195,21 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "register": {
-        ".register": ("LineResult", "Register", "append_jsonl", "iter_jsonl"),
+        ".register": (
+            "DEFAULT_MAX_DEPTH",
+            "DEFAULT_MAX_PROBLEMS",
+            "DEFAULT_MAX_SIZE",
+            "LineResult",
+            "Register",
+            "append_jsonl",
+            "iter_jsonl",
+        ),
+    },
+    "stores": {
+        ".store": ("Store", "open_store"),
+    },
+    "analytics tables": {
+        ".tables": ("from_arrow", "read_parquet", "to_arrow", "to_rows", "write_parquet"),
     },
     "serialization": {
         ".serialization": (
@@ -219,6 +253,8 @@ _SUBMODULES = frozenset(
         "report",
         "serialization",
         "sheets",
+        "store",
+        "tables",
         "testing",
         "values",
     }

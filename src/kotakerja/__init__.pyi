@@ -9,6 +9,7 @@ from ._version import __version__ as __version__
 
 # errors and findings
 from ._errors import (
+    ConflictError as ConflictError,
     ErrorDetail as ErrorDetail,
     Finding as Finding,
     KotakerjaError as KotakerjaError,
@@ -51,6 +52,9 @@ from .values._places import (
 # people and organisations
 from .values._people import (
     ActingStatus as ActingStatus,
+    Authority as Authority,
+    AuthorityKind as AuthorityKind,
+    AuthorityStatus as AuthorityStatus,
     Organization as Organization,
     OrganizationKind as OrganizationKind,
     Person as Person,
@@ -122,19 +126,28 @@ from .records._agreements import (
     AmendmentKind as AmendmentKind,
     Approval as Approval,
     ApprovalKind as ApprovalKind,
+    ClauseChange as ClauseChange,
     Document as Document,
     DocumentKind as DocumentKind,
+    DocumentLink as DocumentLink,
     DocumentStatus as DocumentStatus,
+    Effective as Effective,
     EffectiveRule as EffectiveRule,
     KsddKind as KsddKind,
     KsdplKind as KsdplKind,
+    Lineage as Lineage,
+    LineageLink as LineageLink,
+    LinkRole as LinkRole,
     Mou as Mou,
     Obligation as Obligation,
     Party as Party,
     PksContent as PksContent,
     Renewal as Renewal,
+    Rules as Rules,
     Scheme as Scheme,
+    SignatoryRole as SignatoryRole,
     Signature as Signature,
+    SigningCapacity as SigningCapacity,
     SigningMethod as SigningMethod,
     Stage as Stage,
     StageEvent as StageEvent,
@@ -143,6 +156,7 @@ from .records._agreements import (
     TerminationGround as TerminationGround,
     Terms as Terms,
     Witness as Witness,
+    rules_in_force as rules_in_force,
 )
 
 # meetings
@@ -200,10 +214,28 @@ from .records._shipments import (
 
 # register
 from .register import (
+    DEFAULT_MAX_DEPTH as DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PROBLEMS as DEFAULT_MAX_PROBLEMS,
+    DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE,
     LineResult as LineResult,
     Register as Register,
     append_jsonl as append_jsonl,
     iter_jsonl as iter_jsonl,
+)
+
+# stores
+from .store import (
+    Store as Store,
+    open_store as open_store,
+)
+
+# analytics tables
+from .tables import (
+    from_arrow as from_arrow,
+    read_parquet as read_parquet,
+    to_arrow as to_arrow,
+    to_rows as to_rows,
+    write_parquet as write_parquet,
 )
 
 # serialization
@@ -224,6 +256,7 @@ def examples() -> Register:
 __all__ = [
     "__version__",
     "examples",
+    "ConflictError",
     "ErrorDetail",
     "Finding",
     "KotakerjaError",
@@ -246,6 +279,9 @@ __all__ = [
     "all_regions",
     "find_regions",
     "ActingStatus",
+    "Authority",
+    "AuthorityKind",
+    "AuthorityStatus",
     "Organization",
     "OrganizationKind",
     "Person",
@@ -287,19 +323,28 @@ __all__ = [
     "AmendmentKind",
     "Approval",
     "ApprovalKind",
+    "ClauseChange",
     "Document",
     "DocumentKind",
+    "DocumentLink",
     "DocumentStatus",
+    "Effective",
     "EffectiveRule",
     "KsddKind",
     "KsdplKind",
+    "Lineage",
+    "LineageLink",
+    "LinkRole",
     "Mou",
     "Obligation",
     "Party",
     "PksContent",
     "Renewal",
+    "Rules",
     "Scheme",
+    "SignatoryRole",
     "Signature",
+    "SigningCapacity",
     "SigningMethod",
     "Stage",
     "StageEvent",
@@ -308,6 +353,7 @@ __all__ = [
     "TerminationGround",
     "Terms",
     "Witness",
+    "rules_in_force",
     "Attendance",
     "CeremonialAct",
     "CeremonialActKind",
@@ -351,10 +397,20 @@ __all__ = [
     "TradeDocumentKind",
     "TransportLeg",
     "shipments_by_destination",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_PROBLEMS",
+    "DEFAULT_MAX_SIZE",
     "LineResult",
     "Register",
     "append_jsonl",
     "iter_jsonl",
+    "Store",
+    "open_store",
+    "from_arrow",
+    "read_parquet",
+    "to_arrow",
+    "to_rows",
+    "write_parquet",
     "from_dict",
     "from_json",
     "json_schema",

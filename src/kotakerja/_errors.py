@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "ConflictError",
     "ErrorDetail",
     "Finding",
     "KotakerjaError",
@@ -131,6 +132,10 @@ class ErrorDetail:
 
 class KotakerjaError(Exception):
     """Root of every exception kotakerja raises on purpose."""
+
+
+class ConflictError(KotakerjaError):
+    """A write based on a revision of a record that another writer has since replaced."""
 
 
 class ValidationError(KotakerjaError, ValueError):

@@ -45,6 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "today": "hari ini",
         "none": "(tidak ada)",
         "open_end": "tidak disebut",
+        "renews": "diperpanjang otomatis pada {date}",
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "tidak pasti",
@@ -65,6 +66,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "today": "today",
         "none": "(none)",
         "open_end": "not stated",
+        "renews": "renews automatically on {date}",
         "mou": "MoU",
         "agreement": "PKS",
         "uncertain": "uncertain",
@@ -304,7 +306,7 @@ def _documents(ctx: _Context) -> Section:
                 _scheme_name(doc),
                 ctx.date(signed),
                 status_names[status] if status is not None else labels["uncertain"],
-                ctx.date(expires, labels["open_end"]),
+                _end(ctx, doc),
             )
         )
         values.append(
@@ -316,6 +318,7 @@ def _documents(ctx: _Context) -> Section:
                 "signed": None if signed is None else str(signed),
                 "status": None if status is None else status.value,
                 "expires": None if expires is None else str(expires),
+                "renews": None if doc.renews_on(ctx.day) is None else str(doc.renews_on(ctx.day)),
                 "parties": [p.label(ctx.lang) for p in doc.parties],
             }
         )
@@ -330,17 +333,26 @@ def _documents(ctx: _Context) -> Section:
     )
 
 
+def _end(ctx: _Context, doc: Document) -> str:
+    """The last day of the period running on the report's day, and the next renewal."""
+    renews = doc.renews_on(ctx.day)
+    if renews is None:
+        return ctx.date(doc.expires_on(), ctx.labels["open_end"])
+    note = ctx.labels["renews"].format(date=renews.format(ctx.lang))
+    return f"{ctx.date(doc.current_end(ctx.day))} ({note})"
+
+
 def _expiring(ctx: _Context) -> Section:
     days = ctx.within.days_from(ctx.day)
     soon = ctx.register.expiring_within(days, on=ctx.day)
-    rows = tuple((d.id, ctx.date(d.expires_on())) for d in soon)
-    values = tuple(
-        {"id": d.id, "expires": None if d.expires_on() is None else str(d.expires_on())}
-        for d in soon
-    )
+    rows = tuple((d.id, _end(ctx, d)) for d in soon)
+    values = []
+    for d in soon:
+        end = d.current_end(ctx.day) if d.renews_on(ctx.day) is not None else d.expires_on()
+        values.append({"id": d.id, "expires": None if end is None else str(end)})
     title = ctx.labels["expiring_within"].format(window=ctx.within.label(ctx.lang))
     header = ("ID", ctx.labels["expires"])
-    return Section("expiring", title, ("id", "expires"), header, rows, values)
+    return Section("expiring", title, ("id", "expires"), header, rows, tuple(values))
 
 
 def _follow_ups(ctx: _Context) -> Section:

@@ -4,25 +4,48 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
+import attrs
 import cattrs
 import pendulum
 
-from .._errors import ErrorDetail, ValidationError
-from ..records._agreements import Document, DocumentStatus, Scheme
+from .._errors import ErrorDetail, Finding, ValidationError
+from ..records._agreements import (
+    Document,
+    DocumentStatus,
+    Lineage,
+    LineageLink,
+    LinkRole,
+    Scheme,
+    lineage_findings,
+)
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportRelease, ExportShipment, shipments_by_destination
+from ..serialization import DEFAULT_MAX_SIZE, from_dict
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from ._csv import read_csv, write_csv
-from ._storage import PathLike, iter_jsonl, read_folder, write_folder, write_jsonl
+from ._storage import (
+    DEFAULT_MAX_PROBLEMS,
+    TOO_MANY_PROBLEMS,
+    CappedProblems,
+    PathLike,
+    Readable,
+    iter_jsonl,
+    read_folder,
+    read_json_file,
+    write_folder,
+    write_json,
+    write_jsonl,
+)
 from ._walk import walk
 
 __all__ = ["Register"]
 
 R = TypeVar("R", bound=Record)
+V = TypeVar("V")
 
 Place = Region | Country | ForeignLocality | str
 """What a relationship is between: a region, a country, a foreign locality, or a code."""
@@ -59,6 +82,39 @@ def _at(record: Record, path: str) -> str:
     return f"[{record.id}]" + ("." + path if path and not path.startswith("[") else path)
 
 
+class _Layered(Generic[V]):
+    """A read-only mapping shared between registers: a large base and a small layer of changes.
+
+    A changed register copies the layer, not the base, so a change costs what it
+    touches; once the layer grows past a limit it is folded into a new base.
+    """
+
+    __slots__ = ("_base", "_layer")
+    _FOLD_AT = 4096
+
+    def __init__(self, base: dict[str, V], layer: dict[str, V | None] | None = None) -> None:
+        self._base = base
+        self._layer: dict[str, V | None] = layer or {}
+
+    def get(self, key: str) -> V | None:
+        if key in self._layer:
+            return self._layer[key]
+        return self._base.get(key)
+
+    def changed(self, changes: dict[str, V | None]) -> _Layered[V]:
+        """A new mapping with `changes` (None removes a key); this one stays as it is."""
+        layer = {**self._layer, **changes}
+        if len(layer) < self._FOLD_AT:
+            return _Layered(self._base, layer)
+        base = self._base.copy()
+        for key, value in layer.items():
+            if value is None:
+                base.pop(key, None)
+            else:
+                base[key] = value
+        return _Layered(base)
+
+
 class Register:
     """A collection of records of every type, keyed by id, with every reference resolved.
 
@@ -73,7 +129,7 @@ class Register:
     True
     """
 
-    __slots__ = ("_by_id",)
+    __slots__ = ("_by_id", "_checked", "_next", "_pos", "_referrers")
 
     def __init__(self, records: Iterable[Record] = (), *, check_references: bool = True) -> None:
         self._by_id: dict[str, Record] = {}
@@ -92,10 +148,26 @@ class Register:
                 )
                 continue
             self._by_id[record.id] = record
+        # Insertion positions (increasing, not necessarily consecutive) and the reverse
+        # index (target id -> ids of the records pointing to it) let a changed register
+        # check only what changed. The check builds the index; unchecked, it waits for first use.
+        self._pos = _Layered({rid: i for i, rid in enumerate(self._by_id)})
+        self._next = len(self._by_id)
+        self._referrers: _Layered[frozenset[str]] | None = None
+        self._checked = check_references and not problems
         if check_references:
             problems.extend(self.reference_problems())
         if problems:
             raise ValidationError(problems)
+
+    def _index(self) -> _Layered[frozenset[str]]:
+        if self._referrers is None:
+            found: dict[str, set[str]] = {}
+            for record in self._by_id.values():
+                for _, ref in self.references(record):
+                    found.setdefault(ref.id, set()).add(record.id)
+            self._referrers = _Layered({k: frozenset(v) for k, v in found.items()})
+        return self._referrers
 
     # Collection protocol ------------------------------------------------------------
 
@@ -170,27 +242,142 @@ class Register:
     # Changing --------------------------------------------------------------------------
 
     def with_records(self, *records: Record, replace: bool = False) -> Register:
-        """A new register with `records` added (or, with `replace`, put in place of same ids)."""
-        merged = dict(self._by_id)
+        """A new register with `records` added (or, with `replace`, put in place of same ids).
+
+        Only the new records and those that point to (or are linked with) what changed
+        are checked again, so adding one record to a large register is quick; the
+        errors are those a register built from scratch would report.
+        """
+        incoming: dict[str, Record] = {}
         for r in records:
             if not isinstance(r, Record):
                 raise TypeError(
                     f"with_records() takes records, not {type(r).__name__}; "
                     "for a list, write with_records(*records)"
                 )
-            if r.id in merged and not replace:
+            if not replace and (r.id in self._by_id or r.id in incoming):
+                other = self._by_id.get(r.id) or incoming[r.id]
                 raise ValidationError.single(
                     _at(r, "id"),
                     "kotakerja.register.duplicate_id",
-                    f"id {r.id!r} is already used by a {merged[r.id].TYPE}",
+                    f"id {r.id!r} is already used by a {other.TYPE}",
                 )
-            merged[r.id] = r
-        return Register(merged.values())
+            incoming[r.id] = r
+        return self._changed(incoming, ())
 
     def without(self, *ids: str) -> Register:
         """A new register without the records of these ids (references to them must go too)."""
-        drop = set(ids)
-        return Register(r for r in self if r.id not in drop)
+        return self._changed({}, [i for i in dict.fromkeys(ids) if i in self._by_id])
+
+    def _changed(self, incoming: dict[str, Record], removed: Iterable[str]) -> Register:
+        """This register with `incoming` put in (same ids replaced) and `removed` taken out."""
+        if not self._checked:
+            gone = set(removed)
+            merged = {k: v for k, v in self._by_id.items() if k not in gone}
+            merged.update(incoming)
+            return Register(merged.values())
+        old_index = self._index()
+        by_id = self._by_id.copy()
+        new_pos: dict[str, int | None] = {}
+        nxt = self._next
+        touched: dict[str, set[str]] = {}  # target id -> its new referrer set, copied once
+
+        def referrer_set(target: str) -> set[str]:
+            found = touched.get(target)
+            if found is None:
+                found = touched[target] = set(old_index.get(target) or ())
+            return found
+
+        changed: list[tuple[Record | None, Record | None]] = []  # (old, new)
+        for rid in removed:
+            changed.append((by_id.pop(rid), None))
+        for rid, record in incoming.items():
+            old = by_id.get(rid)
+            if old is record:
+                continue
+            by_id[rid] = record
+            if old is None:
+                new_pos[rid] = nxt
+                nxt += 1
+            changed.append((old, record))
+        for old, new in changed:
+            if old is not None:
+                for _, ref in self.references(old):
+                    referrer_set(ref.id).discard(old.id)
+            if new is not None:
+                for _, ref in self.references(new):
+                    referrer_set(ref.id).add(new.id)
+        # Removed ids keep a stale position: only the positions of present records are read.
+        out = Register.__new__(Register)
+        out._by_id, out._pos, out._next = by_id, self._pos.changed(new_pos), nxt
+        out._referrers = old_index.changed({t: frozenset(i) or None for t, i in touched.items()})
+        out._checked = True
+        if out._local_problems(changed, old_index):
+            # Something is wrong: report it exactly as a full check would.
+            problems = out.reference_problems()
+            if problems:
+                raise ValidationError(problems)
+        return out
+
+    def _local_problems(
+        self,
+        changed: list[tuple[Record | None, Record | None]],
+        old_index: _Layered[frozenset[str]],
+    ) -> bool:
+        """Whether a change to a register without problems made any, looking near it only."""
+        by_id = self._by_id
+        to_check: set[str] = set()
+        shipments: set[str] = set()
+        for old, new in changed:
+            rid = old.id if old is not None else new.id if new is not None else ""
+            if new is not None:
+                to_check.add(rid)
+            if old is None or new is None or old.TYPE != new.TYPE:
+                to_check.update(old_index.get(rid) or ())
+            for version in (old, new):
+                if isinstance(version, ExportShipment):
+                    shipments.add(rid)
+                elif isinstance(version, ExportRelease):
+                    shipments.update(ref.id for ref in version.shipments)
+                    shipments.update(
+                        s
+                        for s in old_index.get(rid) or ()
+                        if isinstance(by_id.get(s), ExportShipment)
+                    )
+                    shipments.update(
+                        s
+                        for s in self._index().get(rid) or ()
+                        if isinstance(by_id.get(s), ExportShipment)
+                    )
+        for rid in to_check:
+            record = by_id.get(rid)
+            if record is None:
+                continue
+            for _, ref in self.references(record):
+                target = by_id.get(ref.id)
+                if target is None or ref.type != target.TYPE or target is record:
+                    return True
+        return any(self._shipment_links_wrong(s) for s in shipments)
+
+    def _shipment_links_wrong(self, shipment_id: str) -> bool:
+        """Whether the release links of one shipment disagree (see `reference_problems`)."""
+        shipment = self._by_id.get(shipment_id)
+        if not isinstance(shipment, ExportShipment):
+            return False
+        listing = {
+            rid
+            for rid in self._index().get(shipment_id) or ()
+            if isinstance(release := self._by_id[rid], ExportRelease)
+            and any(ref.id == shipment_id for ref in release.shipments)
+        }
+        if len(listing) > 1:
+            return True
+        named = shipment.release
+        if named is None:
+            return False
+        if listing and named.id not in listing:
+            return True
+        return isinstance(self._by_id.get(named.id), ExportRelease) and named.id not in listing
 
     # Integrity ---------------------------------------------------------------------------
 
@@ -212,8 +399,12 @@ class Register:
         is the warning `ExportRelease.shipment_findings` gives.
         """
         problems: list[ErrorDetail] = []
+        # The same walk builds the reverse index, when it is not built yet.
+        found: dict[str, set[str]] | None = {} if self._referrers is None else None
         for record in self:
             for path, ref in self.references(record):
+                if found is not None:
+                    found.setdefault(ref.id, set()).add(record.id)
                 if ref.id == record.id and ref.type == record.TYPE:
                     problems.append(
                         ErrorDetail(
@@ -242,6 +433,8 @@ class Register:
                             f"but {ref.id} is a {target.TYPE}",
                         )
                     )
+        if found is not None:
+            self._referrers = _Layered({k: frozenset(v) for k, v in found.items()})
         problems.extend(self._release_link_problems())
         return problems
 
@@ -301,9 +494,14 @@ class Register:
         return problems
 
     def referring_to(self, target: Record | Ref) -> tuple[Record, ...]:
-        """Records that point to `target`."""
+        """Records that point to `target`, in insertion order (looked up in an index)."""
         ref = target.ref if isinstance(target, Record) else target
-        return tuple(r for r in self if any(x == ref for _, x in self.references(r)))
+        ids = self._index().get(ref.id) or ()
+        found = [
+            self._by_id[i] for i in ids if any(x == ref for _, x in self.references(self._by_id[i]))
+        ]
+        found.sort(key=lambda r: self._pos.get(r.id) or 0)
+        return tuple(found)
 
     # Places ------------------------------------------------------------------------------
 
@@ -360,6 +558,52 @@ class Register:
             day = _as_day(on)
             docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)
+
+    def lineage(self, document: Document | Ref | str) -> Lineage:
+        """The documents `document` links to and those linking to it, with their roles.
+
+        Roles are typed: a PKS ``implements`` its MoU (also through `Agreement.mou`),
+        an MoU ``follows`` a letter of intent, a document ``renews``, ``replaces`` or
+        ``amends`` another. Seen from the other end the role is inverted:
+        ``implemented_by``, ``followed_by``, ``renewed_by``, ``replaced_by``,
+        ``amended_by``. `document` is a document, a reference or an id.
+        """
+        doc = document if isinstance(document, Document) else self.get(document)
+        if not isinstance(doc, Document):
+            raise TypeError(f"lineage() takes an MoU or an agreement, not a {doc.TYPE}")
+        outgoing = []
+        for link in doc.document_links():
+            target = self.resolve(link.to)
+            if isinstance(target, Document):
+                outgoing.append(LineageLink(role=link.role.value, document=target, link=link))
+        incoming = []
+        for other in self.documents():
+            for link in other.document_links():
+                if link.to == doc.ref:
+                    incoming.append(LineageLink(role=link.inverse, document=other, link=link))
+        return Lineage(document=doc, outgoing=tuple(outgoing), incoming=tuple(incoming))
+
+    def lineage_findings(self) -> tuple[Finding, ...]:
+        """Findings across documents: an implementing agreement outside its MoU.
+
+        A PKS signed when its MoU was not in force, running past the MoU's end, or
+        with a party the MoU does not have (``kotakerja.lineage.outside_period``,
+        ``kotakerja.lineage.outside_parties``). Paths start with the record id.
+        """
+        found: list[Finding] = []
+        for doc in self.documents():
+            for link in doc.document_links():
+                if link.role is not LinkRole.IMPLEMENTS:
+                    continue
+                target = self.resolve(link.to)
+                if not isinstance(target, Document):
+                    continue
+                where = f"links[{doc.links.index(link)}]" if link in doc.links else "mou"
+                found.extend(
+                    attrs.evolve(f, path=_at(doc, f.path))
+                    for f in lineage_findings(doc, target, where)
+                )
+        return tuple(found)
 
     # Follow-ups ------------------------------------------------------------------------
 
@@ -445,7 +689,8 @@ class Register:
         those days; so does a term counted from a partial signing date, whose last
         day is known only to a span (`Document.possible_end`). A document whose
         status on `on` is open for the same reason (``status_on`` gives None) is
-        listed as long as it has not certainly ended.
+        listed as long as it has not certainly ended. A term that renews
+        automatically is listed by the end of the renewal period running on `on`.
         A window reaching past 31 December 9999 stops there; `days` below 0 raises
         `ValueError`.
         """
@@ -456,7 +701,7 @@ class Register:
         horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []
         for doc in self.documents():
-            ends = doc.possible_end()
+            ends = doc.possible_end(day)
             if ends is None or ends[1] < first or ends[0] > horizon:
                 continue
             if doc.status_on(day) in (DocumentStatus.IN_FORCE, None):
@@ -468,18 +713,36 @@ class Register:
     @classmethod
     def load_jsonl(
         cls,
-        path: PathLike,
+        source: Readable,
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
     ) -> Register:
-        """Read a JSON Lines file; every bad line is reported, as ``line N`` in the path."""
+        """Read a JSON Lines file (or binary stream); every bad line is reported as ``line N``.
+
+        A line may have at most `max_size` bytes; an id used twice is reported on the
+        later line, naming the first. After `max_problems` problems reading stops and
+        the last problem (``kotakerja.storage.too_many_problems``) says more were cut.
+        A special file such as a named pipe is refused unless `allow_special`.
+        """
         records: list[Record] = []
         problems: list[ErrorDetail] = []
-        for result in iter_jsonl(path, converter=converter):
+        results = iter_jsonl(
+            source,
+            converter=converter,
+            max_size=max_size,
+            max_problems=max_problems,
+            allow_special=allow_special,
+        )
+        for result in results:
             if result.error is not None:
                 problems.extend(
-                    ErrorDetail(
+                    x
+                    if x.code == TOO_MANY_PROBLEMS
+                    else ErrorDetail(
                         f"line {result.line}" + (": " + x.path if x.path else ""), x.code, x.message
                     )
                     for x in result.error.errors
@@ -490,9 +753,79 @@ class Register:
             raise ValidationError(problems)
         return cls(records, check_references=check_references)
 
-    def save_jsonl(self, path: PathLike, *, converter: cattrs.Converter | None = None) -> None:
-        """Save as JSON Lines, atomically: a crash mid-write leaves the old file intact."""
-        write_jsonl(path, self, converter=converter)
+    def save_jsonl(
+        self,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+    ) -> None:
+        """Save as JSON Lines, atomically: a crash mid-write leaves the old file intact.
+
+        A line `load_jsonl` would refuse with the same `max_size` is not written
+        (``kotakerja.storage.too_large``), and the file is left as it was.
+        """
+        write_jsonl(path, self, converter=converter, max_size=max_size)
+
+    @classmethod
+    def load_json(
+        cls,
+        source: Readable,
+        *,
+        converter: cattrs.Converter | None = None,
+        check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
+    ) -> Register:
+        """Read a ``.json`` file (or binary stream) holding one record or an array of them.
+
+        The document may have at most `max_size` bytes and is read whole. Problems of
+        the i-th record have the path ``[i]...``; an id used twice is reported at the
+        later one's ``[i].id``. After `max_problems` problems the rest are cut.
+        """
+        data = read_json_file(source, max_size=max_size, allow_special=allow_special)
+        items = data if isinstance(data, list) else [data]
+        records: list[Record] = []
+        problems = CappedProblems(max_problems)
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            try:
+                record = from_dict(Record, item, converter=converter)
+            except ValidationError as e:
+                errors = e.prefixed(i).errors if isinstance(data, list) else e.errors
+            else:
+                first = seen.setdefault(record.id, i)
+                if first == i:
+                    records.append(record)
+                    continue
+                errors = (
+                    ErrorDetail(
+                        f"[{i}].id",
+                        "kotakerja.register.duplicate_id",
+                        f"id {record.id!r} is already used by [{first}]",
+                    ),
+                )
+            if not problems.add(errors):
+                break
+        if problems.items:
+            problems.raise_if_any(f"[{i}]" if isinstance(data, list) else "the record")
+        return cls(records, check_references=check_references)
+
+    def save_json(
+        self,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+    ) -> None:
+        """Save as one JSON array, atomically.
+
+        A document `load_json` would refuse with the same `max_size` (64 MiB by
+        default) is not written: `ValidationError` with ``kotakerja.storage.too_large``,
+        and the file is left as it was. Save a register that large as JSON Lines.
+        """
+        write_json(path, self, converter=converter, max_size=max_size)
 
     @classmethod
     def load_folder(
@@ -501,42 +834,72 @@ class Register:
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
     ) -> Register:
         """Read a folder of ``<id>.json`` files (a leading byte-order mark is allowed).
 
-        A missing folder raises `FileNotFoundError`, a file in its place `NotADirectoryError`.
+        The id inside each file counts, whatever its name; an id in two files is
+        reported naming both. Each file may have at most `max_size` bytes; special
+        files and hidden ones are not opened. A missing folder raises
+        `FileNotFoundError`, a file in its place `NotADirectoryError`.
         """
-        records, problems = read_folder(directory, converter=converter)
+        records, problems = read_folder(
+            directory, converter=converter, max_size=max_size, max_problems=max_problems
+        )
         if problems:
             raise ValidationError(problems)
         return cls(records, check_references=check_references)
 
     def save_folder(
-        self, directory: PathLike, *, converter: cattrs.Converter | None = None
+        self,
+        directory: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> None:
-        """Save one JSON file per record, each written atomically."""
-        write_folder(directory, self, converter=converter)
+        """Save one JSON file per record, each written atomically, named by its escaped id.
+
+        File names never collide, even on file systems that ignore case
+        (`kotakerja.register.file_name_for`); files of records no longer in the
+        register are removed once the new ones are in place.
+        """
+        write_folder(directory, self, converter=converter, max_size=max_size)
 
     @classmethod
     def load_csv(
         cls,
-        path: PathLike,
+        source: Readable,
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
     ) -> Register:
         """Read a CSV table, all or nothing: every bad row is reported as ``row N``.
 
         Row numbers count the header as row 1, as spreadsheets do; a table that
-        cannot be read at all (not UTF-8, not comma-separated, a bad header) is one
-        problem with a ``kotakerja.csv.*`` code and no row. To keep the good
-        rows of a table with mistakes, use `kotakerja.register.read_csv`, which
-        returns the records and the problems separately.
+        cannot be read at all (not UTF-8, not comma-separated, a bad header, a row
+        over `max_size` bytes) is one problem with no row. An id used twice is
+        reported on the later row, naming the first. To keep the good rows of a
+        table with mistakes, use `kotakerja.register.read_csv`, which returns the
+        records and the problems separately.
         """
-        records, problems = read_csv(path, converter=converter)
+        records, problems = read_csv(
+            source,
+            converter=converter,
+            max_size=max_size,
+            max_problems=max_problems,
+            allow_special=allow_special,
+        )
         if problems:
             raise ValidationError(
-                ErrorDetail(f"row {row}" + (": " + e.path if e.path else ""), e.code, e.message)
+                e
+                if e.code == TOO_MANY_PROBLEMS
+                else ErrorDetail(
+                    f"row {row}" + (": " + e.path if e.path else ""), e.code, e.message
+                )
                 for row, e in problems
             )
         return cls(records, check_references=check_references)
@@ -547,10 +910,13 @@ class Register:
         record_type: type[Record] | None = None,
         *,
         converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> int:
         """Save the records of one type as a CSV table, atomically; return the row count.
 
         A register holding several types needs `record_type` (e.g. ``kotakerja.Mou``).
+        Cells that a spreadsheet would take for a formula are escaped with a leading
+        ``'``, which `load_csv` removes.
         """
         if record_type is None:
             types = {type(r) for r in self}
@@ -559,7 +925,7 @@ class Register:
                 raise ValueError(f"a CSV table holds one record type; this register has {names}")
             (record_type,) = types
         rows = self.of_type(record_type)
-        write_csv(path, rows, record_type=record_type, converter=converter)
+        write_csv(path, rows, record_type=record_type, converter=converter, max_size=max_size)
         return len(rows)
 
     def to_list(self, *, converter: cattrs.Converter | None = None) -> list[Any]:

@@ -9,11 +9,14 @@ import attrs
 
 from .._errors import Problems, ValidationError
 from .._model import check_fields, meta
-from ._dates import Period
+from ._dates import PartialDate, Period
 from ._places import Country, Region
 
 __all__ = [
     "ActingStatus",
+    "Authority",
+    "AuthorityKind",
+    "AuthorityStatus",
     "Organization",
     "OrganizationKind",
     "Person",
@@ -106,6 +109,8 @@ class ActingStatus(str, enum.Enum):
     """Pelaksana Tugas: carries out the duties while the holder is absent."""
     PJS = "pjs"
     """Penjabat Sementara: temporary holder during an election campaign."""
+    PLH = "plh"
+    """Pelaksana Harian: carries out the daily duties for a short absence."""
 
 
 _ACTING_PREFIX = {
@@ -113,7 +118,10 @@ _ACTING_PREFIX = {
     ActingStatus.PJ: "Pj",
     ActingStatus.PLT: "Plt",
     ActingStatus.PJS: "Pjs",
+    ActingStatus.PLH: "Plh",
 }
+
+_DEPUTY_ROLES = frozenset({"vice_governor", "vice_regent", "vice_mayor"})
 
 
 def _npwp() -> Any:
@@ -173,8 +181,7 @@ class Person:
         metadata=meta(description="Titles such as 'Dr.' or 'H.', kept apart from the name."),
     )
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -202,8 +209,7 @@ class Organization:
     npwp: str | None = attrs.field(default=None, metadata=meta(pattern=r"[0-9]{15,16}"))
     members: tuple[Organization, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         foreign = self.country is not None and self.country.code != "ID"
@@ -263,13 +269,17 @@ class Position:
     acting: ActingStatus = ActingStatus.DEFINITIVE
     period: Period | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     @property
     def is_acting(self) -> bool:
-        """True for Pj, Plt and Pjs holders."""
+        """True for Pj, Pjs, Plt and Plh holders."""
         return self.acting is not ActingStatus.DEFINITIVE
+
+    @property
+    def is_deputy(self) -> bool:
+        """True for a Wakil Gubernur, Wakil Bupati or Wakil Wali Kota."""
+        return self.role.value in _DEPUTY_ROLES
 
     @property
     def label(self) -> str:
@@ -278,3 +288,71 @@ class Position:
         if prefix and not self.title.lower().startswith(prefix.lower() + " "):
             return f"{prefix} {self.title}"
         return self.title
+
+
+class AuthorityKind(str, enum.Enum):
+    """The kind of letter that lets someone sign in another's place (*dasar kewenangan*)."""
+
+    POWER_OF_ATTORNEY = "power_of_attorney"
+    """Surat kuasa: the kepala daerah empowers a Sekda, an OPD head or a deputy to sign."""
+    DELEGATION = "delegation"
+    """Surat tugas or pelimpahan wewenang: a deputy acting for the kepala daerah."""
+    APPOINTMENT = "appointment"
+    """The decree (SK) appointing a Pj, Pjs, Plt or Plh."""
+    CONSENT = "consent"
+    """Written consent of the Minister of Home Affairs for an acting official to sign."""
+
+
+class AuthorityStatus(str, enum.Enum):
+    """What is known of the letter (*keterangan surat*)."""
+
+    LETTER = "letter"
+    """The letter is recorded: its number, date or issuer."""
+    LETTER_DETAILS_UNKNOWN = "letter_details_unknown"
+    """A letter exists (the text or a report says so) but its details are unknown."""
+    NONE = "none"
+    """It is known that there was no such letter."""
+
+
+@attrs.frozen(kw_only=True)
+class Authority:
+    """The basis on which a deputy, a delegate or an acting official signs.
+
+    >>> Authority(kind=AuthorityKind.POWER_OF_ATTORNEY, number="180/12/2021").has_basis
+    True
+    """
+
+    RULES = (
+        "status letter needs a number, date or issuer",
+        "status letter_details_unknown or none has no number, date or issuer",
+    )
+
+    kind: AuthorityKind = AuthorityKind.POWER_OF_ATTORNEY
+    status: AuthorityStatus = AuthorityStatus.LETTER
+    number: str | None = attrs.field(default=None, metadata=meta(max_length=200))
+    date: PartialDate | None = None
+    issuer: str | None = attrs.field(default=None, metadata=meta(max_length=300))
+    note: str | None = None
+
+    __attrs_post_init__ = check_fields
+
+    def _check_rules(self, p: Problems) -> None:
+        details = self.number is not None or self.date is not None or self.issuer is not None
+        if self.status is AuthorityStatus.LETTER and not details:
+            p.add(
+                "status",
+                "kotakerja.authority.letter_without_details",
+                "a recorded letter needs its number, date or issuer; use status "
+                "letter_details_unknown when only its existence is known",
+            )
+        elif self.status is not AuthorityStatus.LETTER and details:
+            p.add(
+                "status",
+                "kotakerja.authority.details_without_letter",
+                f"status {self.status.value} has no number, date or issuer; use status letter",
+            )
+
+    @property
+    def has_basis(self) -> bool:
+        """True when a letter exists, recorded or not."""
+        return self.status is not AuthorityStatus.NONE

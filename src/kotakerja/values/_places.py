@@ -256,8 +256,7 @@ class Region:
     level: RegionLevel
     time_zone: str
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         row = _table().get(self.code)
@@ -494,8 +493,7 @@ class Country:
 
     code: str = attrs.field(metadata=meta(pattern=r"[A-Z]{2}"))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if _pycountry().countries.get(alpha_2=self.code) is None:
@@ -590,8 +588,7 @@ class ForeignLocality:
     level: LocalityLevel
     time_zone: str
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         zone = zone_problem(self.time_zone)
