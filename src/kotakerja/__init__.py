@@ -132,8 +132,10 @@ if TYPE_CHECKING:
     from .values._topics import TOPICS, TopicInfo, normalize_topic, topic_label
     from .values._trade import (
         HsCode,
+        HsLevel,
         Incoterm,
         OriginRule,
+        OriginUncertainty,
         TransportMode,
         allowed_origin_rules,
         origin_rules,
@@ -173,9 +175,11 @@ __all__ = [
     "Severity",
     # trade
     "HsCode",
+    "HsLevel",
     "Incoterm",
     "TransportMode",
     "OriginRule",
+    "OriginUncertainty",
     "origin_rules",
     "allowed_origin_rules",
     # provenance and topics
@@ -417,6 +421,8 @@ _LAZY: dict[str, str] = {
     "normalize_topic": ".values._topics",
     "topic_label": ".values._topics",
     "HsCode": ".values._trade",
+    "HsLevel": ".values._trade",
+    "OriginUncertainty": ".values._trade",
     "Incoterm": ".values._trade",
     "OriginRule": ".values._trade",
     "TransportMode": ".values._trade",

@@ -858,7 +858,7 @@ class ExportShipment(Record):
                 )
             else:
                 for rule in self._allowed_rules(day):
-                    if rule.agreement == proof.agreement and rule.uncertain:
+                    if rule.agreement == proof.agreement and rule.uncertain_on(day):
                         found.append(
                             Finding(
                                 severity=Severity.WARNING,
@@ -905,6 +905,7 @@ class ExportShipment(Record):
                         message="the shipment has departed but its net or gross weight is unknown",
                     )
                 )
+        found.extend(self._order_findings())
         for i in range(1, len(self.legs)):
             before, leg = self.legs[i - 1], self.legs[i]
             if leg.departure_place != before.arrival_place:
@@ -918,6 +919,50 @@ class ExportShipment(Record):
                     )
                 )
         return found
+
+    def _order_findings(self) -> list[Finding]:
+        """Events in force whose statuses came in an impossible order (delivered, then released)."""
+        replaced = {ev.supersedes for ev in self.events if ev.supersedes is not None}
+        live = [
+            (i, ev, _STAGE[ev.status])
+            for i, ev in enumerate(self.events)
+            if i not in replaced and ev.status in _STAGE
+        ]
+        found = []
+        for j, later, stage in live:
+            for _i, earlier, earlier_stage in live:
+                if earlier_stage > stage and _certainly_before(earlier, later):
+                    found.append(
+                        Finding(
+                            severity=Severity.WARNING,
+                            code="kotakerja.status.out_of_order",
+                            path=f"events[{j}].status",
+                            message=f"{later.status.value} on {later.day} comes after "
+                            f"{earlier.status.value} on {earlier.day}, which cannot precede it",
+                        )
+                    )
+                    break
+        return found
+
+
+_STAGE = {
+    ShipmentStatus.PLANNED: 0,
+    ShipmentStatus.BOOKED: 0,
+    ShipmentStatus.DOCUMENTS_SUBMITTED: 1,
+    ShipmentStatus.CUSTOMS_RELEASED: 2,
+    ShipmentStatus.RELEASED: 2,
+    ShipmentStatus.DEPARTED: 3,
+    ShipmentStatus.ARRIVED: 4,
+    ShipmentStatus.DELIVERED: 5,
+}
+"""The order a shipment's statuses follow; equal stages may come in either order.
+Cancelled and returned can follow any stage."""
+
+
+def _certainly_before(a: StatusEvent, b: StatusEvent) -> bool:
+    if a.time is not None and b.time is not None:
+        return instant_key(a.time) < instant_key(b.time)
+    return a.day.before(b.day) is True
 
 
 _DECLARATION_ACCEPTED = frozenset({"ATIGA", "IA-CEPA", "IE-CEPA"})

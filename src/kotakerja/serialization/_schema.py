@@ -131,9 +131,9 @@ class _Builder:
                 t,
                 lambda: {
                     "type": "string",
-                    "pattern": "^[. ]*([0-9][. ]*){8}$",
-                    "description": "BTKI 2022 tariff code: 8 digits, read with or without "
-                    "dots and spaces (0901.21.20) and written without them.",
+                    "pattern": "^[. ]*(([0-9][. ]*){2}){1,5}$",
+                    "description": "HS code of 2, 4, 6, 8 (BTKI 2022) or 10 digits, read "
+                    "with or without dots and spaces (0901.21.20) and written without them.",
                 },
             )
         if t is Country:

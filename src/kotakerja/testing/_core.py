@@ -207,7 +207,9 @@ def _hs_code() -> st.SearchStrategy[HsCode]:
     return st.builds(
         lambda chapter, rest: HsCode(code=chapter + rest),
         st.sampled_from(chapters),
-        st.from_regex(r"\A[0-9]{6}\Z"),
+        st.sampled_from((0, 2, 4, 6, 8)).flatmap(
+            lambda n: st.from_regex(rf"\A[0-9]{{{n}}}\Z") if n else st.just("")
+        ),
     )
 
 
