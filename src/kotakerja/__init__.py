@@ -129,6 +129,7 @@ if TYPE_CHECKING:
         find_regions,
     )
     from .values._provenance import Source
+    from .values._rates import MoneyRate, Quantity, RatePeriod
     from .values._topics import TOPICS, TopicInfo, normalize_topic, topic_label
     from .values._trade import (
         HsCode,
@@ -156,6 +157,9 @@ __all__ = [
     "LocalityLevel",
     # money
     "Money",
+    "MoneyRate",
+    "Quantity",
+    "RatePeriod",
     "Organization",
     "OrganizationKind",
     # dates
@@ -400,6 +404,9 @@ _LAZY: dict[str, str] = {
     "CurrencyMismatchError": ".values._money",
     "Money": ".values._money",
     "minor_units": ".values._money",
+    "MoneyRate": ".values._rates",
+    "Quantity": ".values._rates",
+    "RatePeriod": ".values._rates",
     "ActingStatus": ".values._people",
     "Organization": ".values._people",
     "OrganizationKind": ".values._people",

@@ -211,6 +211,8 @@ class OutcomeKind(str, enum.Enum):
     """Undangan, usually to an event."""
     COMMITMENT = "commitment"
     """Komitmen of one or more sides."""
+    PROPOSAL = "proposal"
+    """Usulan: one side proposes, the other has not yet agreed."""
 
 
 class FollowUpStatus(str, enum.Enum):

@@ -19,6 +19,7 @@ from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
 from ..values._places import Country, Region, _pycountry
 from ..values._provenance import Source
+from ..values._rates import UNIT_CODES, Quantity, unit_problem
 from ..values._trade import HsCode, Incoterm, OriginRule, TransportMode, allowed_origin_rules
 from ..values._trade import origin_rules as _origin_rules
 from ..values._umkm import UmkmClass, classify_umkm
@@ -48,35 +49,6 @@ __all__ = [
 
 LOCODE_PATTERN = r"[A-Z]{2}[A-Z2-9]{3}"
 """UN/LOCODE: two letters of the country, three letters or digits 2–9 of the place."""
-
-UNIT_CODES: Mapping[str, str] = {
-    "KGM": "kilogram",
-    "GRM": "gram",
-    "TNE": "tonne",
-    "LTR": "litre",
-    "MLT": "millilitre",
-    "MTQ": "cubic metre",
-    "MTR": "metre",
-    "MTK": "square metre",
-    "H87": "piece",
-    "C62": "one (unit)",
-    "SET": "set",
-    "PR": "pair",
-    "DZN": "dozen",
-}
-"""UN/ECE Recommendation 20 units accepted for goods quantities."""
-
-_UNIT_HINTS = {
-    "PCE": "H87",
-    "PCS": "H87",
-    "PC": "H87",
-    "KG": "KGM",
-    "L": "LTR",
-    "LT": "LTR",
-    "M": "MTR",
-    "G": "GRM",
-    "T": "TNE",
-}
 
 
 class PackageKind(str, enum.Enum):
@@ -221,18 +193,9 @@ class GoodsLine:
         check_fields(self)
 
     def _check_rules(self, p: Problems) -> None:
-        if self.unit is not None and self.unit not in UNIT_CODES:
-            hint = _UNIT_HINTS.get(self.unit)
-            advice = (
-                f"; use {hint!r} ({UNIT_CODES[hint]})"
-                if hint
-                else "; known: " + ", ".join(UNIT_CODES)
-            )
-            p.add(
-                "unit",
-                "kotakerja.goods.unknown_unit",
-                f"{self.unit!r} is not a UN/ECE Rec 20 unit{advice}",
-            )
+        problem = None if self.unit is None else unit_problem(self.unit)
+        if problem is not None:
+            p.add("unit", "kotakerja.goods.unknown_unit", problem)
         if (self.quantity is None) != (self.unit is None):
             p.add(
                 "unit" if self.unit is None else "quantity",
@@ -595,6 +558,10 @@ class ExportShipment(Record):
     packages: tuple[Package, ...] = ()
     net_weight_kg: Decimal | None = attrs.field(default=None, metadata=meta(minimum=0))
     gross_weight_kg: Decimal | None = attrs.field(default=None, metadata=meta(exclusive_minimum=0))
+    volume: Quantity | None = attrs.field(
+        default=None,
+        metadata=meta(description="Size or rate as a source gives it: 20 TNE, 500 TNE per day."),
+    )
     invoice_total: Money | None = None
     delivery: DeliveryTerms | None = None
     legs: tuple[TransportLeg, ...] = ()

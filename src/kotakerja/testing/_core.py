@@ -28,6 +28,7 @@ from ..values._people import (
     RoleClass,
 )
 from ..values._places import Country, ForeignLocality, LocalityLevel, Region, all_regions
+from ..values._rates import UNIT_CODES, Quantity, RatePeriod
 from ..values._trade import HsCode
 
 T = TypeVar("T")
@@ -198,6 +199,16 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
         )
     ).map(
         lambda t: ForeignLocality(name=t[0], country=Country.get(t[1]), level=t[2], time_zone=t[3])
+    )
+
+
+@register_strategy(Quantity)
+def _quantity() -> st.SearchStrategy[Quantity]:
+    return st.builds(
+        Quantity,
+        amount=decimals_for("IDR", 10**6).filter(lambda d: d > 0),
+        unit=st.sampled_from(sorted(UNIT_CODES)),
+        per=st.none() | st.sampled_from(list(RatePeriod)),
     )
 
 
