@@ -107,7 +107,14 @@ if TYPE_CHECKING:
         to_dict,
         to_json,
     )
-    from .values._dates import DatePrecision, PartialDate, Period
+    from .values._dates import (
+        DatePrecision,
+        DateQualifier,
+        PartialDate,
+        Period,
+        ReportedDate,
+        TimeOfDay,
+    )
     from .values._money import CurrencyMismatchError, Money, minor_units
     from .values._people import (
         ActingStatus,
@@ -165,6 +172,9 @@ __all__ = [
     # dates
     "PartialDate",
     "Period",
+    "ReportedDate",
+    "DateQualifier",
+    "TimeOfDay",
     # people and organisations
     "Person",
     "Policy",
@@ -401,6 +411,9 @@ _LAZY: dict[str, str] = {
     "DatePrecision": ".values._dates",
     "PartialDate": ".values._dates",
     "Period": ".values._dates",
+    "ReportedDate": ".values._dates",
+    "DateQualifier": ".values._dates",
+    "TimeOfDay": ".values._dates",
     "CurrencyMismatchError": ".values._money",
     "Money": ".values._money",
     "minor_units": ".values._money",

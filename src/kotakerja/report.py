@@ -9,7 +9,7 @@ from ._check import Policy
 from .records._agreements import Agreement, Document, DocumentStatus
 from .records._shipments import ReleaseTotals, ShipmentStatus
 from .register import Register
-from .values._dates import PartialDate
+from .values._dates import PartialDate, ReportedDate
 from .values._money import Money
 
 __all__ = ["render_report"]
@@ -173,7 +173,7 @@ class _Context:
         self.policy = policy
         self.labels = _LABELS[lang]
 
-    def date(self, value: PartialDate | None, missing: str = "—") -> str:
+    def date(self, value: PartialDate | ReportedDate | None, missing: str = "—") -> str:
         return value.format(self.lang) if value is not None else missing
 
 

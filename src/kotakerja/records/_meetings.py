@@ -21,7 +21,7 @@ import pendulum
 from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
-from ..values._dates import DatePrecision, PartialDate, Period, instant_key
+from ..values._dates import DatePrecision, PartialDate, Period, ReportedDate, instant_key
 from ..values._people import Person, Position
 from ..values._places import ForeignLocality, Region, check_time_zone
 from ..values._topics import TOPICS
@@ -445,7 +445,12 @@ class FollowUp:
 
     action: str = attrs.field(metadata=meta(max_length=2000))
     owner: Party | None = None
-    due: PartialDate | None = None
+    due: PartialDate | ReportedDate | None = attrs.field(
+        default=None,
+        metadata=meta(
+            description="A date (2023-08) or a hedged one (paling lambat akhir Agustus)."
+        ),
+    )
     status: FollowUpStatus = FollowUpStatus.OPEN
     concerns: tuple[Ref, ...] = ()
     closed_by: Ref | None = None

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from .._errors import ValidationError
 from .._model import field_specs
 from ..records._base import ID_PATTERN
-from ..values._dates import PartialDate, Period
+from ..values._dates import DateQualifier, PartialDate, Period, ReportedDate, TimeOfDay
 from ..values._money import Money, minor_units
 from ..values._people import (
     ActingStatus,
@@ -200,6 +200,51 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
     ).map(
         lambda t: ForeignLocality(name=t[0], country=Country.get(t[1]), level=t[2], time_zone=t[3])
     )
+
+
+@st.composite
+def reported_dates(draw: st.DrawFn) -> ReportedDate:
+    """Reported dates of every kind: plain, quarters, weeks, early/mid/late, about, open
+    bounds, and full dates with a part of the day or a clock time (maybe approximate)."""
+    kind = draw(st.sampled_from([None, *DateQualifier, TimeOfDay.MORNING]))
+    year = draw(st.integers(1990, 2040))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    if kind is DateQualifier.QUARTER:
+        return ReportedDate(
+            date=PartialDate(year=year), qualifier=kind, quarter=draw(st.integers(1, 4))
+        )
+    if kind is DateQualifier.WEEK:
+        weeks = 5 if calendar.monthrange(year, month)[1] >= 29 else 4
+        return ReportedDate(
+            date=PartialDate(year=year, month=month),
+            qualifier=kind,
+            week=draw(st.integers(1, weeks)),
+        )
+    if kind in (DateQualifier.EARLY, DateQualifier.MID, DateQualifier.LATE):
+        date = draw(st.sampled_from((PartialDate(year=year), PartialDate(year=year, month=month))))
+        return ReportedDate(date=date, qualifier=kind)
+    if isinstance(kind, DateQualifier):
+        return ReportedDate(date=draw(partial_dates()), qualifier=kind)
+    full = PartialDate(year=year, month=month, day=day)
+    if kind is None:
+        return ReportedDate(date=draw(st.sampled_from((full, PartialDate(year=year)))))
+    part = draw(st.none() | st.sampled_from(list(TimeOfDay)))
+    if part is None or draw(st.booleans()):
+        first, last = (0, 23) if part is None else part.hours
+        hour, minute = draw(st.integers(first, last)), draw(st.integers(0, 59))
+        return ReportedDate(
+            date=full,
+            time_of_day=part,
+            time=f"{hour:02d}:{minute:02d}",
+            time_approximate=draw(st.booleans()),
+        )
+    return ReportedDate(date=full, time_of_day=part)
+
+
+@register_strategy(ReportedDate)
+def _reported_date() -> st.SearchStrategy[ReportedDate]:
+    return reported_dates()
 
 
 @register_strategy(Quantity)
