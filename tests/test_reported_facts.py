@@ -226,3 +226,27 @@ def test_records_without_the_new_facts_are_written_as_before() -> None:
     new |= {"budget_rate", "quantities"}
     for record in kotakerja.examples():
         assert not new & set(to_dict(record)), record.id
+
+
+def test_new_facts_survive_a_csv_table(tmp_path: Path) -> None:
+    from kotakerja.register import read_csv, write_csv
+
+    shipment = _shipment(
+        legs=(_sea_leg(),),
+        volume=Quantity(amount=Decimal(20), unit="TNE", per=RatePeriod.MONTH),
+        exporter=Exporter(
+            organization=Organization(name="UD Tahu Takwa", kind=OrganizationKind.UMKM),
+            place=PlaceName(written="Kediri"),
+        ),
+    )
+    path = tmp_path / "shipments.csv"
+    write_csv(path, [shipment])
+    records, problems = read_csv(path)
+    assert (records, problems) == ([shipment], [])
+    meeting = _meeting(
+        attendance_mode=AttendanceMode.ONLINE,
+        reported_time=ReportedDate.parse("Triwulan III 2023"),
+    )
+    path = tmp_path / "meetings.csv"
+    write_csv(path, [meeting])
+    assert read_csv(path) == ([meeting], [])
