@@ -168,3 +168,20 @@ def test_a_foreign_venue_s_zone_is_checked_against_its_country() -> None:
         ("kotakerja.venue.zone_not_in_country", "venue.place.time_zone")
     ]
     assert "Asia/Shanghai" in found[0].message
+
+
+def test_an_event_venue_abroad_is_checked_too() -> None:
+    from kotakerja import Event, EventKind
+
+    place = ForeignLocality(
+        name="Shanghai", country=Country.get("CN"), level=LocalityLevel.CITY, time_zone="Asia/Tokyo"
+    )
+    fair = Event(
+        id="event-ciie-2023",
+        title="China International Import Expo",
+        kind=EventKind.TRADE_FAIR,
+        venues=(Venue(name="NECC", place=place),),
+    )
+    assert [(f.code, f.path) for f in check(fair) if f.code.startswith("kotakerja.venue")] == [
+        ("kotakerja.venue.zone_not_in_country", "venues[0].place.time_zone")
+    ]

@@ -189,3 +189,14 @@ def test_a_follow_up_may_be_due_on_a_hedged_date_and_old_due_dates_still_load() 
         "meeting-tindak-lanjut"
     ]
     assert overdue_follow_ups([hedged], on=pendulum.Date(2023, 8, 25)) == ()
+
+
+def test_a_period_reads_the_press_form_with_its_weekday_in_brackets() -> None:
+    from kotakerja import Period
+
+    assert Period.parse("Senin (13/12/2021)") == Period.single(
+        PartialDate(year=2021, month=12, day=13)
+    )
+    with pytest.raises(ValidationError) as exc:
+        Period.parse("Selasa (13/12/2021)")
+    assert exc.value.errors[0].code == "kotakerja.date.weekday_mismatch"

@@ -529,6 +529,26 @@ class FollowUp:
         return self.due.before(_as_partial(on)) is True
 
 
+def _zone_findings(venue: Venue | None, path: str) -> list[Finding]:
+    """A foreign venue whose time zone belongs to another country (CLDR's zone table)."""
+    place = None if venue is None else venue.place
+    if not isinstance(place, ForeignLocality):
+        return []
+    owner = zone_country(place.time_zone)
+    if owner is None or owner == place.country.code:
+        return []
+    code = place.country.code
+    return [
+        Finding(
+            severity=Severity.WARNING,
+            code="kotakerja.venue.zone_not_in_country",
+            path=f"{path}.place.time_zone",
+            message=f"{place.time_zone} is a zone of {owner}, not of {code}; zones of {code}: "
+            + ", ".join(place.country.time_zones),
+        )
+    ]
+
+
 def _unknown_topics(topics: tuple[str, ...], path: str = "topics") -> list[Finding]:
     return [
         Finding(
@@ -719,7 +739,10 @@ class Event(Record):
 
     def findings(self, policy: Policy) -> list[Finding]:
         """Questionable but allowed things: see `kotakerja.check`."""
-        return _unknown_topics(self.topics)
+        found = _unknown_topics(self.topics)
+        for i, venue in enumerate(self.venues):
+            found.extend(_zone_findings(venue, f"venues[{i}]"))
+        return found
 
 
 @attrs.frozen(kw_only=True)
@@ -931,21 +954,7 @@ class Meeting(Record):
         return tuple(f for f in self.follow_ups if f.is_open(on))
 
     def _place_findings(self) -> list[Finding]:
-        found = []
-        place = None if self.venue is None else self.venue.place
-        if isinstance(place, ForeignLocality):
-            owner = zone_country(place.time_zone)
-            if owner is not None and owner != place.country.code:
-                found.append(
-                    Finding(
-                        severity=Severity.WARNING,
-                        code="kotakerja.venue.zone_not_in_country",
-                        path="venue.place.time_zone",
-                        message=f"{place.time_zone} is a zone of {owner}, not of "
-                        f"{place.country.code}; zones of {place.country.code}: "
-                        + ", ".join(place.country.time_zones),
-                    )
-                )
+        found = _zone_findings(self.venue, "venue")
         reported = self.reported_time
         period = self.period()
         if reported is not None and period is not None:

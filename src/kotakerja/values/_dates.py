@@ -488,9 +488,12 @@ class Period:
         """
         if not isinstance(text, str):
             raise _fail("kotakerja.type", f"expected a period text, got {type(text).__name__}")
-        raw = " ".join(text.split())
+        raw = " ".join(text.replace("(", " ").replace(")", " ").split())
         if len(raw) > _MAX_TEXT or not raw:
             raise _fail("kotakerja.period.unparseable", f"{text[:40]!r} is not a period")
+        first, _, rest = raw.partition(" ")
+        if first.rstrip(",").casefold() in _DAY_INDEX and _NUMERIC.fullmatch(rest.strip()):
+            return cls.single(PartialDate.parse(raw))  # "Senin (13/12/2021)"
         if "/" in raw and not _NUMERIC.fullmatch(raw) and "s/d" not in raw.casefold():
             return cls.parse_iso(raw)
         lowered = raw.casefold()
