@@ -553,7 +553,7 @@ def _structure_region(value: Any, _: Any) -> Region:
 
 def _structure_hs_code(value: Any, _: Any) -> HsCode:
     if type(value) is not str:
-        raise _type_error('an 8-digit HS code string such as "09012110"', value)
+        raise _type_error('an HS code string of 2 to 10 digits such as "09012110"', value)
     return HsCode.parse(value)
 
 
