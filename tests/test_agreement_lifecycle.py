@@ -6,6 +6,7 @@ import pendulum
 import pytest
 
 import kotakerja
+from conftest import paths_and_codes as _errs
 from kotakerja import (
     Amendment,
     AmendmentKind,
@@ -30,10 +31,6 @@ from kotakerja import (
 P = PartialDate.parse
 SOLO = Party(region=Region.get("33.72"))
 KEDIRI = Party(region=Region.get("35.71"))
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 def _mou(first: str, second: str, **kw: object) -> Mou:

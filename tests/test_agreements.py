@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kotakerja
+from conftest import paths_and_codes as _errs
 from kotakerja import (
     Country,
     DocumentStatus,
@@ -30,11 +31,6 @@ from kotakerja import (
     to_json,
 )
 from kotakerja.testing import from_type
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
-
 
 SOLO = Party(region=Region.get("33.72"))
 KEDIRI = Party(region=Region.get("35.71"))

@@ -9,12 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import paths_and_codes as _codes
 from kotakerja import DatePrecision, PartialDate, Period, ValidationError
 from kotakerja.testing import partial_dates, periods
-
-
-def _codes(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import pickle
 import subprocess
 import sys
@@ -11,19 +10,6 @@ from pathlib import Path
 import pytest
 
 import kotakerja
-
-
-def _type_checking_names() -> set[str]:
-    tree = ast.parse(Path(kotakerja.__file__).read_text(encoding="utf-8"))
-    block = next(n for n in tree.body if isinstance(n, ast.If))
-    assert ast.unparse(block.test) == "TYPE_CHECKING"
-    return {
-        a.asname or a.name for n in block.body if isinstance(n, ast.ImportFrom) for a in n.names
-    }
-
-
-def test_lazy_table_matches_the_names_for_type_checkers() -> None:
-    assert set(kotakerja._LAZY) == _type_checking_names()
 
 
 def test_every_public_name_resolves_and_is_listed() -> None:

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kotakerja
+from conftest import paths_and_codes as _errs
 from kotakerja import (
     ActingStatus,
     Attendance,
@@ -53,11 +54,6 @@ from kotakerja import (
     to_json,
 )
 from kotakerja.testing import aware_datetimes, from_type
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
-
 
 SOLO = Region.get("33.72")
 MAKASSAR = Region.get("73.71")

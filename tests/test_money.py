@@ -8,20 +8,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import paths_and_codes as _errs
 from kotakerja import CurrencyMismatchError, Money, ValidationError, from_json, to_json
 from kotakerja.testing import from_type
 from kotakerja.values._money import format_amount, parse_amount
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 def test_idr_with_three_decimals_is_rejected() -> None:
     with pytest.raises(ValidationError) as exc:
         Money(amount=Decimal("12.345"), currency="IDR")
     assert _errs(exc) == [("amount", "kotakerja.money.too_many_decimals")]
-    assert exc.value.errors[0].message == "amount 12.345 has 3 decimals; IDR allows at most 2"
+    assert exc.value.errors[0].message == (
+        "amount 12.345 has 3 decimals; IDR allows at most 2. 12.345 IDR: did you mean 12345?"
+    )
 
 
 def test_jpy_with_a_fraction_is_rejected() -> None:
@@ -37,9 +36,9 @@ def test_omr_with_four_decimals_is_rejected_three_allowed() -> None:
     assert _errs(exc) == [("amount", "kotakerja.money.too_many_decimals")]
 
 
-def test_trailing_zeros_are_allowed_and_kept() -> None:
-    m = Money(amount=Decimal("1500.00"), currency="JPY")
-    assert str(from_json(Money, to_json(m)).amount) == "1500.00"
+def test_trailing_zeros_within_the_minor_units_are_kept() -> None:
+    m = Money(amount=Decimal("1500.50"), currency="USD")
+    assert str(from_json(Money, to_json(m)).amount) == "1500.50"
 
 
 def test_float_amount_is_rejected() -> None:
@@ -101,14 +100,12 @@ _ANY_DECIMAL = st.one_of(
 
 
 def _too_many_decimals_reference(amount: Decimal, units: int) -> bool:
-    exponent = amount.normalize().as_tuple().exponent
+    exponent = amount.as_tuple().exponent
     return isinstance(exponent, int) and max(0, -exponent) > units
 
 
 @given(_ANY_DECIMAL, st.sampled_from(["IDR", "JPY", "OMR", "CLF"]))
-def test_decimals_rule_agrees_with_the_exponent_of_the_normalized_amount(
-    amount: Decimal, currency: str
-) -> None:
+def test_decimals_rule_counts_the_decimals_as_written(amount: Decimal, currency: str) -> None:
     from kotakerja.values._money import minor_units
 
     units = minor_units(currency)
@@ -130,3 +127,43 @@ def test_decimals_are_written_in_plain_notation_as_given(amount: Decimal) -> Non
     assert text == ("0" if expected == "-0" else expected)
     assert "E" not in text
     assert Decimal(text) == amount
+
+
+class TestAmountsAsWritten:
+    def test_indonesian_thousands_are_not_read_as_a_fraction(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Money.of("75.000", "IDR")
+        assert _errs(exc) == [("amount", "kotakerja.money.too_many_decimals")]
+        assert "75.000 IDR: did you mean 75000?" in exc.value.errors[0].message
+
+    def test_grouped_thousands_get_the_same_hint(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Money.of("1.500.000", "IDR")
+        assert _errs(exc) == [("amount", "kotakerja.money.invalid_amount")]
+        assert "1.500.000 IDR: did you mean 1500000?" in exc.value.errors[0].message
+        with pytest.raises(ValidationError) as exc:
+            parse_amount("-12.500.000")
+        assert "did you mean -12500000?" in exc.value.errors[0].message
+
+    @pytest.mark.parametrize(
+        ("amount", "currency"),
+        [("1.00", "JPY"), ("1.0", "JPY"), ("0.0", "KRW"), ("12.500", "USD"), ("1.23450", "OMR")],
+    )
+    def test_trailing_zeros_past_the_minor_units_are_refused(
+        self, amount: str, currency: str
+    ) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Money.of(amount, currency)
+        assert _errs(exc) == [("amount", "kotakerja.money.too_many_decimals")]
+
+    def test_no_thousands_hint_where_three_decimals_are_usual_or_allowed(self) -> None:
+        with pytest.raises(ValidationError) as exc:
+            Money.of("1.5", "JPY")
+        assert "did you mean" not in exc.value.errors[0].message
+        assert Money.of("75.000", "KWD").amount == Decimal("75.000")
+
+    def test_multiplying_drops_only_zeros_past_the_minor_units(self) -> None:
+        assert str((Money.of("12.50", "IDR") * Decimal("1.5")).amount) == "18.75"
+        assert str((Money.of("12.50", "IDR") * 2).amount) == "25.00"
+        with pytest.raises(ValidationError):
+            Money.of("0.01", "USD") * Decimal("0.5")

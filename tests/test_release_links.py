@@ -7,6 +7,7 @@ import pendulum
 import pytest
 
 import kotakerja
+from conftest import paths_and_codes as _errs
 from kotakerja import (
     Consignee,
     Country,
@@ -49,10 +50,6 @@ def _shipment(id: str, release: str | None, **over: object) -> ExportShipment:
         release=None if release is None else Ref(type="export_release", id=release),
         **over,  # type: ignore[arg-type]
     )
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 # Links -----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import paths_and_codes as _errs
 from kotakerja import (
     DocumentStatus,
     Meeting,
@@ -44,10 +45,6 @@ from kotakerja.testing import from_type
 from kotakerja.values._dates import instant_key
 
 NEW_YORK = "America/New_York"
-
-
-def _errs(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 def _meeting_json(**over: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -14,7 +15,11 @@ __all__ = [
     "Problems",
     "Severity",
     "ValidationError",
+    "PathPart",
+    "format_path",
     "join_path",
+    "json_pointer",
+    "split_path",
 ]
 
 
@@ -36,21 +41,87 @@ def join_path(prefix: str | int, path: str) -> str:
     return f"{head}.{path}"
 
 
+PathPart = str | int
+"""One step of a path: a field or key name, or a list index."""
+
+_PART_RX = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+
+def split_path(path: str) -> tuple[PathPart, ...]:
+    """The steps of a dotted path.
+
+    >>> split_path("parties[1].signatory.title")
+    ('parties', 1, 'signatory', 'title')
+    """
+    return tuple(int(m[1]) if m[1] is not None else m[2] for m in _PART_RX.finditer(path))
+
+
+def format_path(parts: Iterable[PathPart]) -> str:
+    """A dotted path from its steps: ``parties[1].signatory.title``."""
+    out = ""
+    for part in parts:
+        out = join_path(out, f"[{part}]" if isinstance(part, int) else part)
+    return out
+
+
+def json_pointer(parts: Iterable[PathPart]) -> str:
+    """An RFC 6901 JSON Pointer from the steps of a path (``~`` and ``/`` escaped).
+
+    >>> json_pointer(("parties", 1, "signatory", "title"))
+    '/parties/1/signatory/title'
+    >>> json_pointer(("extensions", "a/b~c"))
+    '/extensions/a~1b~0c'
+    """
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def _parts_of(detail: ErrorDetail) -> tuple[PathPart, ...]:
+    return split_path(detail.path)
+
+
 @attrs.frozen
 class ErrorDetail:
     """One problem in one input: where (`path`), what kind (`code`), and why (`message`).
 
     `path` is relative to the object being validated: `""` is the object itself,
-    `parties[1].signatory.title` a nested field.
+    `parties[1].signatory.title` a nested field. `pointer` is the same place as an
+    RFC 6901 JSON Pointer into the document (``/parties/1/signatory/title``).
     """
 
     path: str
     code: str
     message: str
+    parts: tuple[PathPart, ...] = attrs.field(
+        default=attrs.Factory(_parts_of, takes_self=True), eq=False, repr=False
+    )
+    """The steps of `path`; exact even when a key holds a dot (an extension key)."""
+
+    @classmethod
+    def at(cls, parts: Iterable[PathPart], code: str, message: str) -> ErrorDetail:
+        """A problem at the place given by its steps (keys may hold dots or slashes)."""
+        steps = tuple(parts)
+        return cls(format_path(steps), code, message, steps)
+
+    @property
+    def pointer(self) -> str:
+        """The place as an RFC 6901 JSON Pointer: ``/parties/1/signatory/title``."""
+        return json_pointer(self.parts)
 
     def prefixed(self, prefix: str | int) -> ErrorDetail:
-        """The same problem seen from the parent object."""
-        return ErrorDetail(join_path(prefix, self.path), self.code, self.message)
+        """The same problem seen from the parent object: `prefix` is one field, key or index."""
+        head = () if prefix == "" else (prefix,)
+        return ErrorDetail(
+            join_path(prefix, self.path), self.code, self.message, (*head, *self.parts)
+        )
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready: ``{"path", "pointer", "code", "message"}``."""
+        return {
+            "path": self.path,
+            "pointer": self.pointer,
+            "code": self.code,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         where = self.path or "(root)"
@@ -80,6 +151,10 @@ class ValidationError(KotakerjaError, ValueError):
     def prefixed(self, prefix: str | int) -> ValidationError:
         """The same problems with `prefix` in front of every path."""
         return ValidationError(e.prefixed(prefix) for e in self.errors)
+
+    def to_dict(self) -> dict[str, list[dict[str, str]]]:
+        """JSON-ready: ``{"errors": [{"path", "pointer", "code", "message"}, ...]}``."""
+        return {"errors": [e.to_dict() for e in self.errors]}
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -120,8 +195,12 @@ class Problems:
     def __init__(self) -> None:
         self._items: list[ErrorDetail] = []
 
-    def add(self, path: str, code: str, message: str) -> None:
-        self._items.append(ErrorDetail(path, code, message))
+    def add(self, path: str | tuple[PathPart, ...], code: str, message: str) -> None:
+        """Record a problem at `path`: a dotted path, or its steps when a key holds a dot."""
+        if isinstance(path, tuple):
+            self._items.append(ErrorDetail.at(path, code, message))
+        else:
+            self._items.append(ErrorDetail(path, code, message))
 
     def extend(self, error: ValidationError, prefix: str | int = "") -> None:
         """Take over the problems of `error`, seen from `prefix`."""

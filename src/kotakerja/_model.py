@@ -17,6 +17,7 @@ import re
 import threading
 import types
 import typing
+import zoneinfo
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -25,6 +26,7 @@ import attrs
 import pendulum
 
 from ._errors import ErrorDetail, Problems, ValidationError, join_path
+from ._zones import zone_problem
 
 __all__ = [
     "META_KEY",
@@ -33,7 +35,18 @@ __all__ = [
     "check_fields",
     "describe_value",
     "field_specs",
+    "freeze_json",
     "meta",
+    "thaw_json",
+    "JsonObject",
+    "INT_MAX",
+    "INT_MIN",
+    "MAX_DECIMAL_TEXT",
+    "MAX_TEXT_LENGTH",
+    "decimal_problem",
+    "int_problem",
+    "text_problem",
+    "writable_text",
 ]
 
 META_KEY = "kotakerja"
@@ -50,6 +63,140 @@ def writable_text(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+INT_MIN = -(2**53 - 1)
+INT_MAX = 2**53 - 1
+"""Integers in records stay within what every JSON reader keeps exact (RFC 7493)."""
+
+MAX_DECIMAL_TEXT = 100
+"""A decimal is at most this many characters in plain notation (``-12.50`` is 6)."""
+
+MAX_TEXT_LENGTH = 100_000
+"""Characters in a string field that declares no ``max_length`` of its own."""
+
+
+def int_problem(value: int) -> tuple[str, str] | None:
+    """(code, message) when `value` is outside the integer range, else None."""
+    if INT_MIN <= value <= INT_MAX:
+        return None
+    shown = describe_value(value)
+    return (
+        "kotakerja.int.out_of_range",
+        f"{shown} is out of range; integers are between -(2**53 - 1) and 2**53 - 1",
+    )
+
+
+def decimal_problem(value: Decimal) -> tuple[str, str] | None:
+    """(code, message) when a finite `value` needs more than `MAX_DECIMAL_TEXT` characters."""
+    sign, digit_tuple, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return None  # not finite: reported as such
+    digits = len(digit_tuple)
+    # plain notation: the digits, zeros up to the point on either side, a dot, a sign
+    length = digits + exponent if exponent >= 0 else max(digits, -exponent + 1) + 1
+    if length + sign <= MAX_DECIMAL_TEXT:
+        return None
+    return (
+        "kotakerja.decimal.out_of_range",
+        f"decimal {describe_value(value)} needs {length} characters in plain notation; "
+        f"at most {MAX_DECIMAL_TEXT} are allowed",
+    )
+
+
+def text_problem(value: str, max_length: int | None = MAX_TEXT_LENGTH) -> tuple[str, str] | None:
+    """(code, message) when `value` cannot be written as UTF-8 or is too long."""
+    if max_length is not None and len(value) > max_length:
+        return (
+            "kotakerja.text.too_long",
+            f"text has {len(value)} characters; at most {max_length} allowed",
+        )
+    if not writable_text(value):
+        return (
+            "kotakerja.text.unencodable",
+            "text contains a lone surrogate code point, which UTF-8 cannot write",
+        )
+    return None
+
+
+class JsonObject(Mapping[str, Any]):
+    """A read-only JSON object: lists inside are tuples, objects are `JsonObject`s.
+
+    Records keep their `extensions` this way, so a frozen record stays frozen and
+    never shares a mutable dict with its caller. It compares equal to a mapping with
+    the same JSON content and hashes when all its values do.
+
+    >>> JsonObject({"a:b": [1, {"c": 2}]})
+    JsonObject({'a:b': (1, JsonObject({'c': 2}))})
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[Any, Any] = (), /) -> None:  # type: ignore[assignment]
+        self._data: dict[Any, Any] = {k: freeze_json(v) for k, v in dict(data).items()}
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> typing.Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, JsonObject):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == JsonObject(other)._data
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"JsonObject({self._data!r})"
+
+    def __reduce__(self) -> tuple[type[JsonObject], tuple[dict[Any, Any]]]:
+        return (JsonObject, (self._data,))
+
+    def thaw(self) -> dict[str, Any]:
+        """A plain, mutable copy: dicts and lists, as JSON reads it."""
+        return {k: thaw_json(v) for k, v in self._data.items()}
+
+
+_FREEZE_DEPTH = 70
+
+
+def freeze_json(value: Any, _depth: int = 0) -> Any:
+    """`value` with dicts made `JsonObject`s and lists made tuples, recursively.
+
+    Other values are returned as they are (the field checks report what is not
+    JSON); values nested deeper than the checks look are left unfrozen.
+    """
+    t = type(value)
+    if t is JsonObject or _depth > _FREEZE_DEPTH:
+        return value
+    if t is list or t is tuple:
+        return tuple(freeze_json(v, _depth + 1) for v in value)
+    if isinstance(value, Mapping):
+        frozen = JsonObject.__new__(JsonObject)
+        frozen._data = {k: freeze_json(v, _depth + 1) for k, v in value.items()}
+        frozen._hash = None
+        return frozen
+    return value
+
+
+def thaw_json(value: Any) -> Any:
+    """The plain JSON data of a frozen value: dicts and lists."""
+    if type(value) is JsonObject:
+        return value.thaw()
+    if type(value) is tuple:
+        return [thaw_json(v) for v in value]
+    return value
 
 
 def meta(
@@ -92,6 +239,8 @@ def describe_value(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return f"bool {value}"
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"{kind} of {len(format(value, 'x'))} hex digits"
     if isinstance(value, (int, float, Decimal)):
         text = repr(value) if not isinstance(value, int) else str(value)
         if len(text) > 40:
@@ -139,10 +288,27 @@ def _instance(expected: type) -> Check:
     return check
 
 
+def _str_check(value: Any) -> list[tuple[str, str, str]] | None:
+    if type(value) is str:
+        if len(value) <= MAX_TEXT_LENGTH and value.isascii():
+            return None
+        problem = text_problem(value)
+        return None if problem is None else [("", *problem)]
+    return [("", "kotakerja.type", f"expected str, got {describe_value(value)}")]
+
+
+def _int_check(value: Any) -> list[tuple[str, str, str]] | None:
+    if type(value) is int:
+        problem = int_problem(value)
+        return None if problem is None else [("", *problem)]
+    return [("", "kotakerja.type", f"expected int, got {describe_value(value)}")]
+
+
 def _decimal_check(value: Any) -> list[tuple[str, str, str]] | None:
     if type(value) is Decimal:
         if value.is_finite():
-            return None
+            problem = decimal_problem(value)
+            return None if problem is None else [("", *problem)]
         return [("", "kotakerja.decimal.not_finite", f"expected a finite decimal, got {value}")]
     if isinstance(value, float):
         return [
@@ -166,10 +332,15 @@ def _float_check(value: Any) -> list[tuple[str, str, str]] | None:
 
 def _datetime_check(value: Any) -> list[tuple[str, str, str]] | None:
     if isinstance(value, pendulum.DateTime):
-        if value.tzinfo is None:
+        tz = value.tzinfo
+        if tz is None:
             return [
                 ("", "kotakerja.datetime.naive", f"{value} has no time zone; give an aware time")
             ]
+        if isinstance(tz, zoneinfo.ZoneInfo):
+            problem = zone_problem(tz.key)
+            if problem is not None:
+                return [("", "kotakerja.time_zone.unknown", problem)]
         return None
     return [("", "kotakerja.type", f"expected pendulum DateTime, got {describe_value(value)}")]
 
@@ -183,11 +354,11 @@ def _compile(tp: Any) -> Check:
     if tp is Any:
         return _any_json
     if tp is str:
-        return _simple(str)
+        return _str_check
     if tp is bool:
         return _simple(bool)
     if tp is int:
-        return _simple(int)
+        return _int_check
     if tp is float:
         return _float_check
     if tp is Decimal:
@@ -383,6 +554,7 @@ class FieldSpec:
     constraint_checks: tuple[Check, ...]
     spec: Mapping[str, Any]
     is_tuple: bool
+    is_mapping: bool
 
     @property
     def required_in_json(self) -> bool:
@@ -412,6 +584,7 @@ def field_specs(cls: type) -> tuple[FieldSpec, ...]:
                 constraint_checks=tuple(_constraint_checks(tp, spec)),
                 spec=spec,
                 is_tuple=get_origin(_strip_optional(tp)) is tuple,
+                is_mapping=get_origin(_strip_optional(tp)) in (dict, Mapping),
             )
         )
     result = tuple(specs)
@@ -456,6 +629,9 @@ def check_fields(obj: Any) -> None:
         value = getattr(obj, fs.name)
         if fs.is_tuple and type(value) is list:
             value = tuple(value)
+            object.__setattr__(obj, fs.name, value)
+        elif fs.is_mapping and type(value) is not JsonObject and isinstance(value, Mapping):
+            value = freeze_json(value)  # a frozen object shares no mutable dict with its caller
             object.__setattr__(obj, fs.name, value)
         result = fs.type_check(value)
         if result is None:

@@ -79,3 +79,11 @@ assert_type(kotakerja.classify_umkm(capital=Money.of("1", "IDR")), kotakerja.Umk
 mou_js = kotakerja.examples().of_type(kotakerja.Mou)[0]
 assert_type(mou_js.signed_on(), kotakerja.PartialDate | None)
 assert_type(mou_js.possible_end(), tuple[pendulum.Date, pendulum.Date] | None)
+
+detail = ErrorDetail("parties[1].title", "kotakerja.empty", "must not be empty")
+assert_type(detail.pointer, str)
+assert_type(detail.to_dict(), dict[str, str])
+assert_type(ValidationError([detail]).to_dict(), dict[str, list[dict[str, str]]])
+assert_type(kotakerja.JsonObject({"a": 1}).thaw(), dict[str, Any])
+assert_type(kotakerja.Policy().mou_max_years, int)
+assert_type(kotakerja.check(next(iter(kotakerja.examples()))), tuple[kotakerja.Finding, ...])

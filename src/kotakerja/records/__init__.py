@@ -1,0 +1,11 @@
+"""Records: documents, meetings and shipments, each with its own rules and findings.
+
+Other packages of kotakerja import the shared base from here; users import from
+``kotakerja``.
+"""
+
+from __future__ import annotations
+
+from ._base import Record, Ref
+
+__all__ = ["Record", "Ref"]

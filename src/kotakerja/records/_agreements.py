@@ -8,9 +8,9 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
+from .._policy import Policy
 from ..values._dates import PartialDate, Period
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind, Person, Position

@@ -11,8 +11,8 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from .._errors import Problems, ValidationError
-from .._model import check_fields, describe_value, meta, writable_text
+from .._errors import PathPart, Problems, ValidationError
+from .._model import JsonObject, check_fields, describe_value, freeze_json, meta, text_problem
 from ..values._dates import PartialDate
 from ..values._provenance import Source
 
@@ -78,43 +78,44 @@ def _default_id(self: Record) -> str:
     return new_id(type(self).TYPE)
 
 
-def _check_json_value(value: Any, path: str, p: Problems, depth: int = 0) -> None:
+def _check_json_value(value: Any, path: tuple[PathPart, ...], p: Problems, depth: int = 0) -> None:
     if depth > 64:
         p.add(path, "kotakerja.extension.too_deep", "extension values nest at most 64 levels")
         return
     if value is None or type(value) is bool:
         return
     if type(value) is str:
-        if not writable_text(value):
-            p.add(path, "kotakerja.text.surrogate", "text contains a lone surrogate code point")
+        text = text_problem(value)
+        if text is not None:
+            p.add(path, *text)
         return
     if type(value) is int:
         if value.bit_length() > 3000:  # about 900 digits: may be past the text limit
             try:
                 str(value)
             except ValueError:
-                p.add(path, "kotakerja.number.too_large", "integer has too many digits for JSON")
+                p.add(path, "kotakerja.int.out_of_range", "integer has too many digits for JSON")
         return
     if type(value) is float:
         if value != value or value in (float("inf"), float("-inf")):
             p.add(path, "kotakerja.number.not_finite", f"expected a finite number, got {value}")
         return
-    if type(value) is list:
+    if type(value) is tuple:
         for i, item in enumerate(value):
-            _check_json_value(item, f"{path}[{i}]", p, depth + 1)
+            _check_json_value(item, (*path, i), p, depth + 1)
         return
-    if type(value) is dict:
+    if type(value) is JsonObject:
         for k, item in value.items():
             if type(k) is not str:
                 p.add(
                     path, "kotakerja.type", f"object keys must be strings, got {describe_value(k)}"
                 )
-            elif not writable_text(k):
-                p.add(
-                    path, "kotakerja.text.surrogate", "a key contains a lone surrogate code point"
-                )
+                continue
+            key = text_problem(k)
+            if key is not None:
+                p.add(path, key[0], f"a key: {key[1]}")
             else:
-                _check_json_value(item, f"{path}.{k}", p, depth + 1)
+                _check_json_value(item, (*path, k), p, depth + 1)
         return
     p.add(path, "kotakerja.type", f"expected a JSON value, got {describe_value(value)}")
 
@@ -127,7 +128,9 @@ class Record:
     or let one be generated (``"<type>-<32 hex digits>"``). In serialized documents
     `id`, `type` and `schema_version` are required. `sources` record where the
     record's facts came from; `extensions` is the one place for application data,
-    under namespaced keys, kept untouched through every round trip.
+    under namespaced keys, kept untouched through every round trip; it is copied at
+    construction into a read-only `JsonObject` (lists become tuples), so a frozen
+    record never changes behind its back.
     """
 
     TYPE: ClassVar[str] = "record"
@@ -146,7 +149,7 @@ class Record:
         default=(), metadata=meta(description="Where the facts of this record came from.")
     )
     extensions: Mapping[str, Any] = attrs.field(
-        factory=dict,
+        factory=JsonObject,
         hash=False,
         metadata=meta(
             description=("Application data under namespaced keys (namespace:name), kept as given.")
@@ -162,14 +165,18 @@ class Record:
         check_fields(self)
 
     def _check_extensions(self, p: Problems) -> None:
+        # Every way of building a record runs the rules, so this is where the caller's
+        # mapping is copied into a read-only one (the fast reader sets fields itself).
+        if type(self.extensions) is not JsonObject:
+            object.__setattr__(self, "extensions", freeze_json(self.extensions))
         for key, value in self.extensions.items():
             if not _EXT_RX.fullmatch(key):
                 p.add(
-                    f"extensions.{key}",
+                    ("extensions", key),
                     "kotakerja.extension.bad_key",
                     f"extension key {key!r} is not namespaced; use namespace:name",
                 )
-            _check_json_value(value, f"extensions.{key}", p)
+            _check_json_value(value, ("extensions", key), p)
 
     def _check_rules(self, p: Problems) -> None:
         self._check_extensions(p)

@@ -18,12 +18,13 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
+from .._policy import Policy
+from ..values import check_zone_name
 from ..values._dates import DatePrecision, PartialDate, Period, ReportedDate, instant_key
 from ..values._people import Organization, Person, Position
-from ..values._places import ForeignLocality, Region, check_time_zone, zone_country
+from ..values._places import ForeignLocality, Region, zone_country
 from ..values._topics import TOPICS
 from ._agreements import Party
 from ._base import Record, Ref, check_ref_type
@@ -620,10 +621,7 @@ def parse_press_time(
     >>> start.isoformat(), end
     ('2021-12-13T10:00:00+07:00', None)
     """
-    if not check_time_zone(time_zone):
-        raise ValidationError.single(
-            "time_zone", "kotakerja.time_zone.unknown", f"{time_zone!r} is not an IANA time zone"
-        )
+    check_zone_name(time_zone, "time_zone")
     raw = _UNTIL_DONE.sub("", " ".join(str(text).split())[:200])
     found = None
     for m in _CLOCK.finditer(raw):

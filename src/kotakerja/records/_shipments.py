@@ -11,13 +11,14 @@ from typing import ClassVar
 import attrs
 import pendulum
 
-from .._check import Policy
 from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
+from .._policy import Policy
+from ..values import pycountry_module as _pycountry
 from ..values._dates import DatePrecision, PartialDate, instant_key
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
-from ..values._places import Country, PlaceName, Region, _pycountry
+from ..values._places import Country, PlaceName, Region
 from ..values._provenance import Source
 from ..values._rates import UNIT_CODES, Quantity, unit_problem
 from ..values._trade import HsCode, Incoterm, OriginRule, TransportMode, allowed_origin_rules

@@ -25,7 +25,7 @@ from .._errors import ErrorDetail, ValidationError
 from .._model import field_specs
 from ..records._base import Record, record_type
 from ..serialization import from_dict, to_dict
-from ..serialization._converter import _json_shape
+from ..serialization import json_shape as _json_shape
 from ..serialization._json import DEFAULT_MAX_SIZE, loads
 from ._storage import PathLike, atomic_write
 

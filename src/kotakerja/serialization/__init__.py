@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from .._errors import ValidationError
+from ._converter import _json_shape as json_shape
 from ._converter import (
     format_datetime,
     format_decimal,
@@ -29,6 +30,7 @@ __all__ = [
     "from_json",
     "get_converter",
     "json_schema",
+    "json_shape",
     "make_converter",
     "migrate",
     "register_migration",

@@ -22,9 +22,11 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, ValidationError, join_path
-from .._model import describe_value, field_specs, writable_text
+from .._model import JsonObject, describe_value, field_specs, writable_text
 from ..records._base import Record, record_type
-from ..values._dates import _TWO_DIGITS, PartialDate
+from ..values import TWO_DIGITS as _TWO_DIGITS
+from ..values import check_zone_name
+from ..values._dates import PartialDate
 from ..values._places import Country, Region
 from ..values._trade import HsCode
 from . import _fast
@@ -214,6 +216,7 @@ def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
         return pendulum.instance(parsed)
     zone = _ZONES.get(zone_name)
     if zone is None:
+        check_zone_name(zone_name)
         try:
             zone = pendulum.timezone(zone_name)
         except Exception:
@@ -962,7 +965,7 @@ def _attrs_unstructure(
                 out["kind"] = kind
             for name, hook, omit in fields:
                 v = getattr(obj, name)
-                if omit and (v is None or (not v and type(v) in (tuple, dict))):
+                if omit and (v is None or (not v and type(v) in (tuple, dict, JsonObject))):
                     continue
                 out[name] = v if hook is None or v is None else hook(v)
             return out

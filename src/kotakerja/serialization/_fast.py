@@ -31,9 +31,9 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
-from .._model import build_trusted, check_fields, field_specs
+from .._model import JsonObject, build_trusted, check_fields, field_specs
+from ..values import REGION_CACHE as _REGIONS
 from ..values._dates import PartialDate
-from ..values._places import _CACHE as _REGIONS
 from ..values._places import Region
 from ..values._trade import HsCode
 
@@ -73,7 +73,7 @@ class _GiveUp(Problems):
     def __init__(self) -> None:
         pass
 
-    def add(self, path: str, code: str, message: str) -> None:
+    def add(self, path: str | tuple[str | int, ...], code: str, message: str) -> None:
         raise _SLOW
 
     def extend(self, error: ValidationError, prefix: str | int = "") -> None:
@@ -95,7 +95,7 @@ class _GiveUp(Problems):
 
 _GIVE_UP = _GiveUp()
 _MISSING = object()
-_TD = (tuple, dict)
+_TD = (tuple, dict, JsonObject)
 
 _PARTIAL_DATES: dict[str, PartialDate] = {}
 _PARTIAL_DATES_MAX = 20_000

@@ -20,9 +20,10 @@ import pendulum
 
 from .._model import field_specs
 from ..records._base import EXTENSION_KEY_PATTERN, Record, record_types
+from ..values import pycountry_module as _pycountry
 from ..values._dates import PartialDate
 from ..values._money import Money, minor_units
-from ..values._places import Country, Region, _pycountry, all_regions
+from ..values._places import Country, Region, all_regions
 from ..values._trade import HsCode
 
 __all__ = ["json_schema"]

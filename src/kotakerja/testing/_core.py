@@ -135,19 +135,20 @@ def aware_datetimes(draw: st.DrawFn, zones: tuple[str, ...] = ZONES) -> pendulum
 
 
 def decimals_for(currency: str, max_value: int = 10**12) -> st.SearchStrategy[Decimal]:
-    """Non-negative decimals that fit a currency's minor units, trailing zeros included."""
+    """Non-negative decimals that fit a currency's minor units, trailing zeros included.
+
+    Decimals are counted as written, so trailing zeros stay within the minor units
+    (``1500.00`` is not a JPY amount).
+    """
     units = minor_units(currency)
-    places = 2 if units is None else units
+    places = 4 if units is None else units
 
     @st.composite
     def build(draw: st.DrawFn) -> Decimal:
         whole = draw(st.integers(0, max_value))
         used = draw(st.integers(0, places))
         frac = draw(st.integers(0, 10**used - 1)) if used else 0
-        zeros = draw(st.integers(0, 2))
         digits = f"{whole}" + (f".{frac:0{used}d}" if used else "")
-        if zeros:
-            digits += ("" if used else ".") + "0" * zeros
         return Decimal(digits)
 
     return build()

@@ -76,11 +76,11 @@ def minor_units(currency: str) -> int | None:
 def parse_amount(text: str) -> Decimal:
     """Parse a plain decimal string strictly: digits, optional minus sign, one dot."""
     if not isinstance(text, str) or len(text) > 100 or not _AMOUNT_RX.fullmatch(text):
-        raise ValidationError.single(
-            "",
-            "kotakerja.money.invalid_amount",
-            f"{str(text)[:40]!r} is not a plain decimal amount",
-        )
+        message = f"{str(text)[:40]!r} is not a plain decimal amount"
+        hint = _thousands_hint(text) if isinstance(text, str) and len(text) <= 100 else None
+        if hint is not None:
+            message = f"{text}: did you mean {hint}? {message} (write no thousands separators)"
+        raise ValidationError.single("", "kotakerja.money.invalid_amount", message)
     return Decimal(text)
 
 
@@ -89,9 +89,20 @@ def format_amount(amount: Decimal) -> str:
     return format(amount, "f")
 
 
-def _decimals_needed(amount: Decimal) -> int:
-    exponent = amount.normalize().as_tuple().exponent
-    return max(0, -int(exponent)) if isinstance(exponent, int) else 0
+def _decimals_written(amount: Decimal) -> int:
+    """Decimal places as written, trailing zeros included: ``12.50`` has 2."""
+    exponent = amount.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+_THOUSANDS_RX = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
+def _thousands_hint(text: str) -> str | None:
+    """``1500000`` for ``1.500.000``: Indonesian writing groups thousands with dots."""
+    if _THOUSANDS_RX.fullmatch(text):
+        return text.replace(".", "")
+    return None
 
 
 @attrs.frozen(kw_only=True)
@@ -121,29 +132,32 @@ class Money:
         units = _MINOR_EXCEPTIONS.get(self.currency, 2)  # a known currency, checked above
         if units is None:
             return
-        # Decimals as written: str() writes a finite amount in plain notation with every
-        # digit of its exponent unless the exponent is positive or very small ("E" then).
-        text = str(self.amount)
-        if "E" not in text:
-            dot = text.find(".")
-            if dot < 0 or len(text) - dot - 1 <= units:
-                return  # no more decimals than allowed as written; trailing zeros only lower it
-        else:
-            exponent = self.amount.as_tuple().exponent
-            if not isinstance(exponent, int) or -exponent <= units:
-                return
-        needed = _decimals_needed(self.amount)
-        if needed > units:
-            p.add(
-                "amount",
-                "kotakerja.money.too_many_decimals",
-                f"amount {format_amount(self.amount)} has {needed} decimals; "
-                f"{self.currency} allows at most {units}",
-            )
+        written = _decimals_written(self.amount)
+        if written > units:
+            text = format_amount(self.amount)
+            places = "1 decimal" if written == 1 else f"{written} decimals"
+            message = f"amount {text} has {places}; {self.currency} allows at most {units}"
+            hint = _thousands_hint(text)
+            if hint is not None and units < 3:
+                message += f". {text} {self.currency}: did you mean {hint}?"
+            p.add("amount", "kotakerja.money.too_many_decimals", message)
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
-        """Money from a decimal string, an int or a Decimal."""
+        """Money from a decimal string, an int or a Decimal, decimals as written.
+
+        ``Money.of("75.000", "IDR")`` is refused (three decimals), not read as 75:
+        in Indonesian writing it is seventy-five thousand.
+        """
+        if isinstance(amount, str):
+            hint = _thousands_hint(amount) if len(amount) <= 100 else None
+            if hint is not None and amount.count(".") > 1:
+                raise ValidationError.single(
+                    "amount",
+                    "kotakerja.money.invalid_amount",
+                    f"{amount} {currency}: did you mean {hint}? "
+                    "Amounts are written without thousands separators",
+                )
         value = parse_amount(amount) if isinstance(amount, str) else amount
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise ValidationError.single(
@@ -185,9 +199,16 @@ class Money:
         return Money(amount=-self.amount, currency=self.currency)
 
     def __mul__(self, factor: int | Decimal) -> Money:
+        """The amount times `factor`; zeros past the currency's decimals are dropped."""
         if isinstance(factor, bool) or not isinstance(factor, (int, Decimal)):
             return NotImplemented
-        return Money(amount=self.amount * factor, currency=self.currency)
+        product = self.amount * factor
+        units = _MINOR_EXCEPTIONS.get(self.currency, 2)
+        if units is not None and _decimals_written(product) > units:
+            exact = product.quantize(Decimal(1).scaleb(-units))
+            if exact == product:
+                product = exact  # 12.50 * 1.5 is 18.75 in IDR, not 18.750
+        return Money(amount=product, currency=self.currency)
 
     __rmul__ = __mul__
 

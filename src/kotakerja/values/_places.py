@@ -6,7 +6,6 @@ import enum
 import functools
 import importlib.resources
 import re
-import zoneinfo
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ import pendulum
 
 from .._errors import Problems, ValidationError
 from .._model import check_fields, meta
+from .._zones import zone_problem
 
 if TYPE_CHECKING:
     import gettext
@@ -449,16 +449,9 @@ def _is_exact(q: str, region: Region) -> bool:
     )
 
 
-@functools.cache
 def check_time_zone(name: str) -> bool:
-    """Whether `name` is an IANA time zone known here."""
-    if not name or name != name.strip():
-        return False
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True
+    """Whether `name` is a canonical IANA time zone (no host-dependent names)."""
+    return zone_problem(name) is None
 
 
 _ID_NAMES = {
@@ -750,12 +743,9 @@ class ForeignLocality:
             )
 
     def _check_rules(self, p: Problems) -> None:
-        if not check_time_zone(self.time_zone):
-            p.add(
-                "time_zone",
-                "kotakerja.time_zone.unknown",
-                f"{self.time_zone!r} is not an IANA time zone",
-            )
+        zone = zone_problem(self.time_zone)
+        if zone is not None:
+            p.add("time_zone", "kotakerja.time_zone.unknown", zone)
         if self.country.code == "ID":
             p.add(
                 "country",

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import kotakerja
+from conftest import paths_and_codes as _codes
 from kotakerja import (
     HsCode,
     Money,
@@ -20,10 +21,6 @@ from kotakerja import (
     minor_units,
     normalize_topic,
 )
-
-
-def _codes(exc: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]:
-    return [(e.path, e.code) for e in exc.value.errors]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,374 @@
+"""Type information for kotakerja's public names.
+
+Generated from the table in __init__.py by tests/test_public_api.py; do not edit.
+"""
+
+# ruff: noqa: I001  (grouped by theme, as the table is)
+
+from ._version import __version__ as __version__
+
+# errors and findings
+from ._errors import (
+    ErrorDetail as ErrorDetail,
+    Finding as Finding,
+    KotakerjaError as KotakerjaError,
+    Severity as Severity,
+    ValidationError as ValidationError,
+)
+from ._check import (
+    check as check,
+)
+from ._policy import (
+    Policy as Policy,
+)
+
+# money
+from .values._money import (
+    CurrencyMismatchError as CurrencyMismatchError,
+    Money as Money,
+    minor_units as minor_units,
+)
+from .values._rates import (
+    MoneyRate as MoneyRate,
+    Quantity as Quantity,
+    RatePeriod as RatePeriod,
+)
+
+# dates
+from .values._dates import (
+    DatePrecision as DatePrecision,
+    DateQualifier as DateQualifier,
+    PartialDate as PartialDate,
+    Period as Period,
+    ReportedDate as ReportedDate,
+    TimeOfDay as TimeOfDay,
+)
+
+# places
+from .values._places import (
+    Country as Country,
+    ForeignLocality as ForeignLocality,
+    LocalityLevel as LocalityLevel,
+    PlaceName as PlaceName,
+    Region as Region,
+    RegionLevel as RegionLevel,
+    RegionMatch as RegionMatch,
+    all_regions as all_regions,
+    find_regions as find_regions,
+    resolve_region as resolve_region,
+    zone_country as zone_country,
+)
+
+# people and organisations
+from .values._people import (
+    ActingStatus as ActingStatus,
+    Organization as Organization,
+    OrganizationKind as OrganizationKind,
+    Person as Person,
+    Position as Position,
+    RoleClass as RoleClass,
+    compact_npwp as compact_npwp,
+    format_npwp as format_npwp,
+)
+
+# trade
+from .values._trade import (
+    HsCode as HsCode,
+    HsLevel as HsLevel,
+    Incoterm as Incoterm,
+    OriginRule as OriginRule,
+    OriginUncertainty as OriginUncertainty,
+    TransportMode as TransportMode,
+    allowed_origin_rules as allowed_origin_rules,
+    origin_rules as origin_rules,
+)
+from .values._umkm import (
+    UmkmClass as UmkmClass,
+    classify_umkm as classify_umkm,
+)
+
+# provenance and topics
+from .values._provenance import (
+    Source as Source,
+)
+from .values._topics import (
+    TOPICS as TOPICS,
+    TopicInfo as TopicInfo,
+    normalize_topic as normalize_topic,
+    topic_label as topic_label,
+)
+
+# records
+from .records._base import (
+    Record as Record,
+    Ref as Ref,
+    new_id as new_id,
+    record_type as record_type,
+    record_types as record_types,
+)
+from ._model import (
+    JsonObject as JsonObject,
+)
+
+# agreements
+from .records._agreements import (
+    Agreement as Agreement,
+    Amendment as Amendment,
+    AmendmentKind as AmendmentKind,
+    Approval as Approval,
+    ApprovalKind as ApprovalKind,
+    Document as Document,
+    DocumentKind as DocumentKind,
+    DocumentStatus as DocumentStatus,
+    EffectiveRule as EffectiveRule,
+    KsddKind as KsddKind,
+    KsdplKind as KsdplKind,
+    Mou as Mou,
+    Obligation as Obligation,
+    Party as Party,
+    PksContent as PksContent,
+    Renewal as Renewal,
+    Scheme as Scheme,
+    Signature as Signature,
+    SigningMethod as SigningMethod,
+    Stage as Stage,
+    StageEvent as StageEvent,
+    Term as Term,
+    Termination as Termination,
+    TerminationGround as TerminationGround,
+    Terms as Terms,
+    Witness as Witness,
+)
+
+# meetings
+from .records._meetings import (
+    Attendance as Attendance,
+    AttendanceMode as AttendanceMode,
+    CeremonialAct as CeremonialAct,
+    CeremonialActKind as CeremonialActKind,
+    Coordinates as Coordinates,
+    CountQualifier as CountQualifier,
+    Delegation as Delegation,
+    Event as Event,
+    EventKind as EventKind,
+    FollowUp as FollowUp,
+    FollowUpEntry as FollowUpEntry,
+    FollowUpStatus as FollowUpStatus,
+    LetterKind as LetterKind,
+    LetterRef as LetterRef,
+    Meeting as Meeting,
+    MeetingKind as MeetingKind,
+    Outcome as Outcome,
+    OutcomeKind as OutcomeKind,
+    Participant as Participant,
+    ParticipantIndex as ParticipantIndex,
+    ParticipantRole as ParticipantRole,
+    ScheduleStatus as ScheduleStatus,
+    Venue as Venue,
+    open_follow_ups as open_follow_ups,
+    overdue_follow_ups as overdue_follow_ups,
+    parse_press_time as parse_press_time,
+)
+from .calendar import (
+    to_ical as to_ical,
+)
+
+# shipments
+from .records._shipments import (
+    LOCODE_PATTERN as LOCODE_PATTERN,
+    UNIT_CODES as UNIT_CODES,
+    Consignee as Consignee,
+    DeliveryTerms as DeliveryTerms,
+    Exporter as Exporter,
+    ExportRelease as ExportRelease,
+    ExportShipment as ExportShipment,
+    GoodsLine as GoodsLine,
+    OriginProof as OriginProof,
+    OriginProofKind as OriginProofKind,
+    Package as Package,
+    PackageKind as PackageKind,
+    Port as Port,
+    ReleaseTotals as ReleaseTotals,
+    ShipmentStatus as ShipmentStatus,
+    StatusEvent as StatusEvent,
+    TradeDocument as TradeDocument,
+    TradeDocumentKind as TradeDocumentKind,
+    TransportLeg as TransportLeg,
+    TransportMeans as TransportMeans,
+    TransportMeansKind as TransportMeansKind,
+    shipments_by_destination as shipments_by_destination,
+)
+
+# register
+from .register import (
+    LineResult as LineResult,
+    Register as Register,
+    append_jsonl as append_jsonl,
+    iter_jsonl as iter_jsonl,
+)
+
+# serialization
+from .serialization import (
+    from_dict as from_dict,
+    from_json as from_json,
+    json_schema as json_schema,
+    make_converter as make_converter,
+    migrate as migrate,
+    register_migration as register_migration,
+    to_dict as to_dict,
+    to_json as to_json,
+)
+
+def examples() -> Register:
+    """The bundled register of the seed cases (validated, round-trippable)."""
+
+__all__ = [
+    "__version__",
+    "examples",
+    "ErrorDetail",
+    "Finding",
+    "KotakerjaError",
+    "Severity",
+    "ValidationError",
+    "check",
+    "Policy",
+    "CurrencyMismatchError",
+    "Money",
+    "minor_units",
+    "MoneyRate",
+    "Quantity",
+    "RatePeriod",
+    "DatePrecision",
+    "DateQualifier",
+    "PartialDate",
+    "Period",
+    "ReportedDate",
+    "TimeOfDay",
+    "Country",
+    "ForeignLocality",
+    "LocalityLevel",
+    "PlaceName",
+    "Region",
+    "RegionLevel",
+    "RegionMatch",
+    "all_regions",
+    "find_regions",
+    "resolve_region",
+    "zone_country",
+    "ActingStatus",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "Position",
+    "RoleClass",
+    "compact_npwp",
+    "format_npwp",
+    "HsCode",
+    "HsLevel",
+    "Incoterm",
+    "OriginRule",
+    "OriginUncertainty",
+    "TransportMode",
+    "allowed_origin_rules",
+    "origin_rules",
+    "UmkmClass",
+    "classify_umkm",
+    "Source",
+    "TOPICS",
+    "TopicInfo",
+    "normalize_topic",
+    "topic_label",
+    "Record",
+    "Ref",
+    "new_id",
+    "record_type",
+    "record_types",
+    "JsonObject",
+    "Agreement",
+    "Amendment",
+    "AmendmentKind",
+    "Approval",
+    "ApprovalKind",
+    "Document",
+    "DocumentKind",
+    "DocumentStatus",
+    "EffectiveRule",
+    "KsddKind",
+    "KsdplKind",
+    "Mou",
+    "Obligation",
+    "Party",
+    "PksContent",
+    "Renewal",
+    "Scheme",
+    "Signature",
+    "SigningMethod",
+    "Stage",
+    "StageEvent",
+    "Term",
+    "Termination",
+    "TerminationGround",
+    "Terms",
+    "Witness",
+    "Attendance",
+    "AttendanceMode",
+    "CeremonialAct",
+    "CeremonialActKind",
+    "Coordinates",
+    "CountQualifier",
+    "Delegation",
+    "Event",
+    "EventKind",
+    "FollowUp",
+    "FollowUpEntry",
+    "FollowUpStatus",
+    "LetterKind",
+    "LetterRef",
+    "Meeting",
+    "MeetingKind",
+    "Outcome",
+    "OutcomeKind",
+    "Participant",
+    "ParticipantIndex",
+    "ParticipantRole",
+    "ScheduleStatus",
+    "Venue",
+    "open_follow_ups",
+    "overdue_follow_ups",
+    "parse_press_time",
+    "to_ical",
+    "LOCODE_PATTERN",
+    "UNIT_CODES",
+    "Consignee",
+    "DeliveryTerms",
+    "Exporter",
+    "ExportRelease",
+    "ExportShipment",
+    "GoodsLine",
+    "OriginProof",
+    "OriginProofKind",
+    "Package",
+    "PackageKind",
+    "Port",
+    "ReleaseTotals",
+    "ShipmentStatus",
+    "StatusEvent",
+    "TradeDocument",
+    "TradeDocumentKind",
+    "TransportLeg",
+    "TransportMeans",
+    "TransportMeansKind",
+    "shipments_by_destination",
+    "LineResult",
+    "Register",
+    "append_jsonl",
+    "iter_jsonl",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "migrate",
+    "register_migration",
+    "to_dict",
+    "to_json",
+]
