@@ -250,3 +250,17 @@ def test_new_facts_survive_a_csv_table(tmp_path: Path) -> None:
     path = tmp_path / "meetings.csv"
     write_csv(path, [meeting])
     assert read_csv(path) == ([meeting], [])
+
+
+@pytest.mark.parametrize("cls", [PlaceName, Port, TransportMeans, LetterRef])
+def test_generated_values_round_trip(cls: type) -> None:
+    from hypothesis import given, settings
+
+    from kotakerja.testing import from_type
+
+    @settings(max_examples=30)
+    @given(from_type(cls))
+    def round_trip(value: object) -> None:
+        assert from_json(cls, to_json(value)) == value
+
+    round_trip()
