@@ -200,3 +200,15 @@ def test_a_period_reads_the_press_form_with_its_weekday_in_brackets() -> None:
     with pytest.raises(ValidationError) as exc:
         Period.parse("Selasa (13/12/2021)")
     assert exc.value.errors[0].code == "kotakerja.date.weekday_mismatch"
+
+
+def test_a_month_without_its_year_is_the_one_nearest_publication() -> None:
+    january_report = PartialDate.parse("2022-01-05")
+    assert PartialDate.parse("Desember", published=january_report) == PartialDate(
+        year=2021, month=12
+    )
+    late = ReportedDate.parse("akhir Desember", published=january_report)
+    assert (late.earliest(), late.latest()) == (_d("2021-12-21"), _d("2021-12-31"))
+    with pytest.raises(ValidationError) as exc:
+        PartialDate.parse("Desember", published=PartialDate(year=2022))
+    assert exc.value.errors[0].code == "kotakerja.date.not_precise"

@@ -105,6 +105,22 @@ def _yearless(body: str) -> tuple[int, int] | None:
     return month, day
 
 
+def _publication_day(published: PartialDate | _dt.date | None, original: str) -> _dt.date:
+    """The full publication date that supplies a missing year, or a `ValidationError`."""
+    if published is None:
+        raise _fail(
+            "kotakerja.date.no_year",
+            f"{original!r} has no year; give the publication date of its source",
+        )
+    pub = published if isinstance(published, PartialDate) else PartialDate.of(published)
+    if pub.precision is not DatePrecision.DAY:
+        raise _fail(
+            "kotakerja.date.not_precise",
+            f"the publication date {pub} must be a full date to supply a year",
+        )
+    return _dt.date(pub.year, pub.month or 1, pub.day or 1)
+
+
 def _fail(code: str, message: str, path: str = "") -> ValidationError:
     return ValidationError.single(path, code, message)
 
@@ -252,6 +268,9 @@ class PartialDate:
             if first.casefold() in _DAY_INDEX and rest2:
                 weekday = _DAY_INDEX[first.casefold()]
                 body = rest2.strip().lstrip(",").strip()
+        month_only = _MONTH_INDEX.get(body.rstrip(".").casefold())
+        if month_only is not None and weekday is None:
+            return cls._resolve_month(month_only, published, text)
         yearless = _yearless(body)
         if yearless is not None:
             return cls._resolve_year(*yearless, weekday, published, text)
@@ -269,6 +288,20 @@ class PartialDate:
         return result
 
     @classmethod
+    def _resolve_month(
+        cls, month: int, published: PartialDate | pendulum.Date | None, original: str
+    ) -> PartialDate:
+        """A month without its year: the one nearest the publication date."""
+        day = _publication_day(published, original)
+        index = day.year * 12 + day.month - 1
+        _, year = min(
+            (abs(y * 12 + month - 1 - index), y)
+            for y in (day.year - 1, day.year, day.year + 1)
+            if 1 <= y <= 9999
+        )
+        return cls(year=year, month=month)
+
+    @classmethod
     def _resolve_year(
         cls,
         month: int,
@@ -277,18 +310,7 @@ class PartialDate:
         published: PartialDate | pendulum.Date | None,
         original: str,
     ) -> PartialDate:
-        if published is None:
-            raise _fail(
-                "kotakerja.date.no_year",
-                f"{original!r} has no year; give the publication date of its source",
-            )
-        pub = published if isinstance(published, PartialDate) else PartialDate.of(published)
-        if pub.precision is not DatePrecision.DAY:
-            raise _fail(
-                "kotakerja.date.not_precise",
-                f"the publication date {pub} must be a full date to supply a year",
-            )
-        anchor = pub.to_date()
+        anchor = _publication_day(published, original)
         best: tuple[int, int] | None = None
         for year in (anchor.year - 1, anchor.year, anchor.year + 1):
             if not 1 <= year <= 9999 or day > calendar.monthrange(year, month)[1]:
@@ -304,7 +326,7 @@ class PartialDate:
                 "kotakerja.date.weekday_mismatch"
                 if weekday is not None
                 else "kotakerja.date.invalid",
-                f"{original!r}: no such day within a year of publication on {pub}",
+                f"{original!r}: no such day within a year of publication on {anchor}",
             )
         return cls(year=best[1], month=month, day=day)
 
