@@ -185,3 +185,20 @@ def test_an_event_venue_abroad_is_checked_too() -> None:
     assert [(f.code, f.path) for f in check(fair) if f.code.startswith("kotakerja.venue")] == [
         ("kotakerja.venue.zone_not_in_country", "venues[0].place.time_zone")
     ]
+
+
+def test_babel_loads_only_when_a_country_is_looked_up_by_name() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kotakerja\n"
+        "kotakerja.Country.get('CN'); kotakerja.Region.get('33.72')\n"
+        "print('babel' in sys.modules)\n"
+        "kotakerja.Country.find('Tiongkok')\n"
+        "print('babel' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "True"]
