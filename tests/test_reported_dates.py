@@ -49,6 +49,8 @@ def _d(text: str) -> pendulum.Date:
         ("minggu ke-2 Desember 2021", "2021-12-08", "2021-12-14", "week 2 of December 2021"),
         ("pekan ketiga Mei 2022", "2022-05-15", "2022-05-21", "week 3 of May 2022"),
         ("fifth week of May 2022", "2022-05-29", "2022-05-31", "week 5 of May 2022"),
+        ("minggu ke-50 tahun 2021", "2021-12-13", "2021-12-19", "week 50 of 2021"),
+        ("week 53 of 2020", "2020-12-28", "2021-01-03", "week 53 of 2020"),
         ("Senin pagi (20/12/2021)", "2021-12-20", "2021-12-20", "20 December 2021, morning"),
         ("Senin (20/12/2021) malam", "2021-12-20", "2021-12-20", "20 December 2021, evening"),
     ],
@@ -212,3 +214,9 @@ def test_a_month_without_its_year_is_the_one_nearest_publication() -> None:
     with pytest.raises(ValidationError) as exc:
         PartialDate.parse("Desember", published=PartialDate(year=2022))
     assert exc.value.errors[0].code == "kotakerja.date.not_precise"
+
+
+def test_an_iso_week_that_the_year_does_not_have() -> None:
+    with pytest.raises(ValidationError) as exc:
+        ReportedDate.parse("week 53 of 2021")
+    assert exc.value.errors[0].code == "kotakerja.reported_date.week"

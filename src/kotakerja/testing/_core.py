@@ -216,6 +216,11 @@ def reported_dates(draw: st.DrawFn) -> ReportedDate:
             date=PartialDate(year=year), qualifier=kind, quarter=draw(st.integers(1, 4))
         )
     if kind is DateQualifier.WEEK:
+        if draw(st.booleans()):  # an ISO week of the year
+            weeks = pendulum.Date(year, 12, 28).isocalendar()[1]
+            return ReportedDate(
+                date=PartialDate(year=year), qualifier=kind, week=draw(st.integers(1, weeks))
+            )
         weeks = 5 if calendar.monthrange(year, month)[1] >= 29 else 4
         return ReportedDate(
             date=PartialDate(year=year, month=month),

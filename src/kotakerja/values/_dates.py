@@ -602,7 +602,8 @@ class DateQualifier(str, enum.Enum):
     QUARTER = "quarter"
     """Triwulan (kuartal) of a year: ``Triwulan III 2023``."""
     WEEK = "week"
-    """Minggu ke-n of a month: days 1–7, 8–14, 15–21, 22–28, 29 to the end."""
+    """Minggu ke-n of a month (days 1–7, 8–14, 15–21, 22–28, 29 to the end), or ISO
+    week n of a year (Monday to Sunday)."""
     EARLY = "early"
     """Awal: days 1–10 of a month, or January–April of a year."""
     MID = "mid"
@@ -717,11 +718,12 @@ _QUARTER_RX = re.compile(
 )
 _QUARTER_EN_RX = re.compile(r"(first|second|third|fourth)\s+quarter\s+(?:of\s+)?(\d{4})", re.I)
 _WEEK_RX = re.compile(
-    r"(?:minggu|pekan)\s+(?:ke-?\s*([1-5])|(pertama|kedua|ketiga|keempat|kelima))\s+(?:bulan\s+)?(.+)",
+    r"(?:minggu|pekan)\s+(?:ke-?\s*(\d{1,2})|(pertama|kedua|ketiga|keempat|kelima))\s+"
+    r"(?:bulan\s+|tahun\s+)?(.+)",
     re.IGNORECASE,
 )
 _WEEK_EN_RX = re.compile(
-    r"(?:week\s+([1-5])|(first|second|third|fourth|fifth)\s+week)\s+of\s+(.+)", re.IGNORECASE
+    r"(?:week\s+(\d{1,2})|(first|second|third|fourth|fifth)\s+week)\s+of\s+(.+)", re.IGNORECASE
 )
 _CLOCK_RX = re.compile(
     r"(?:,\s*|\s+)(?:(sekitar|kurang lebih|about|around)\s+)?(?:pukul|pkl\.?|jam|at)?\s*"
@@ -766,7 +768,7 @@ class ReportedDate:
     date: PartialDate
     qualifier: DateQualifier | None = None
     quarter: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=4))
-    week: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=5))
+    week: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=53))
     time_of_day: TimeOfDay | None = None
     time: str | None = attrs.field(
         default=None, metadata=meta(pattern=_TIME_PATTERN, description="Local clock time, HH:MM.")
@@ -786,15 +788,15 @@ class ReportedDate:
             )
         if (q is DateQualifier.WEEK) != (self.week is not None):
             p.add("week", "kotakerja.reported_date.week", "a week number goes with 'week'")
-        elif q is DateQualifier.WEEK and d.precision is not DatePrecision.MONTH:
-            p.add("date", "kotakerja.reported_date.week", "a week is of a month: give the month")
-        elif (
-            q is DateQualifier.WEEK
-            and self.week == 5
-            and d.month is not None
-            and _days_in(d.year, d.month) < 29
-        ):
-            p.add("week", "kotakerja.reported_date.week", f"{d} has no fifth week")
+        elif q is DateQualifier.WEEK and d.precision is DatePrecision.DAY:
+            p.add("date", "kotakerja.reported_date.week", "a week is of a month or a year")
+        elif q is DateQualifier.WEEK and self.week is not None:
+            if d.month is not None:
+                last = 5 if _days_in(d.year, d.month) >= 29 else 4
+            else:  # ISO weeks: 28 December is always in the last week of its year
+                last = _dt.date(d.year, 12, 28).isocalendar()[1]
+            if self.week > last:
+                p.add("week", "kotakerja.reported_date.week", f"{d} has no week {self.week}")
         if q in (DateQualifier.EARLY, DateQualifier.MID, DateQualifier.LATE) and (
             d.precision is DatePrecision.DAY
         ):
@@ -849,6 +851,11 @@ class ReportedDate:
             return pendulum.Date(d.year, end - 2, 1), pendulum.Date(
                 d.year, end, _days_in(d.year, end)
             )
+        if q is DateQualifier.WEEK and d.month is None:
+            monday = _dt.date.fromisocalendar(d.year, self.week or 1, 1).toordinal()
+            sunday = min(monday + 6, _dt.date.max.toordinal())
+            a, b = _dt.date.fromordinal(monday), _dt.date.fromordinal(sunday)
+            return pendulum.Date(a.year, a.month, a.day), pendulum.Date(b.year, b.month, b.day)
         if q is DateQualifier.WEEK:
             month, n = d.month or 1, self.week or 1
             length = _days_in(d.year, month)
@@ -940,8 +947,10 @@ class ReportedDate:
             return f"Q{n} {d.year:04d}" if en else f"Triwulan {_ROMAN[n - 1]} {d.year:04d}"
         if q is DateQualifier.WEEK:
             n = self.week or 1
-            month = d.format(locale)
-            return f"week {n} of {month}" if en else f"minggu ke-{n} {month}"
+            span = d.format(locale)
+            if en:
+                return f"week {n} of {span}"
+            return f"minggu ke-{n} {span}" if d.month is not None else f"minggu ke-{n} tahun {span}"
         text = d.format(locale, weekday=weekday and d.precision is DatePrecision.DAY)
         if q is not None:
             words = _QUALIFIER_WORDS["en" if en else "id"][q]
