@@ -499,7 +499,8 @@ class TestFindings:
     def _codes(self, s: ExportShipment) -> set[tuple[str, str]]:
         return {(f.code, f.path) for f in check(s)}
 
-    def test_uncertain_origin_row_is_a_finding(self) -> None:
+    def test_form_d_well_inside_atiga_is_not_uncertain(self) -> None:
+        # The ATIGA rows doubt only an earlier use of Form D (under CEPT), not 2021.
         legs = list(_shipment().legs)
         legs[1] = attrs.evolve(legs[1], arrival_place="SGSIN")
         s = _shipment(
@@ -507,7 +508,7 @@ class TestFindings:
             legs=tuple(legs),
             origin=OriginProof(agreement="ATIGA", form="Form D"),
         )
-        assert self._codes(s) == {("kotakerja.origin.uncertain", "origin.agreement")}
+        assert self._codes(s) == set()
 
     def test_departed_without_customs_papers_or_weights(self) -> None:
         s = _shipment()
@@ -554,12 +555,9 @@ class TestFindings:
         decl = _shipment(
             origin=OriginProof(kind=OriginProofKind.DECLARATION, agreement="IE-CEPA"), **swiss
         )
-        uncertain = ("kotakerja.origin.uncertain", "origin.agreement")  # the row is marked [W]
-        assert self._codes(cert) == {
-            ("kotakerja.origin.certificate_not_used", "origin.kind"),
-            uncertain,
-        }
-        assert self._codes(decl) == {uncertain}
+        # The row's doubt is whether Liechtenstein is covered; Switzerland is not in doubt.
+        assert self._codes(cert) == {("kotakerja.origin.certificate_not_used", "origin.kind")}
+        assert self._codes(decl) == set()
 
     def test_unknown_export_date_leaves_origin_unchecked(self) -> None:
         legs = tuple(
@@ -849,14 +847,14 @@ class TestTechnolinkExample:
         totals = release.totals(reg)
         assert (totals.shipments, totals.values, totals.without_value) == (7, {}, 7)
 
-    def test_findings_flag_the_uncertain_form_d_rows(self) -> None:
+    def test_findings_no_longer_flag_form_d_rows_well_inside_atiga(self) -> None:
         reg = kotakerja.examples()
         flagged = {
             s.destination.code
             for s in reg.of_type(ExportShipment)
             if any(f.code == "kotakerja.origin.uncertain" for f in check(s))
         }
-        assert flagged == {"TH", "SG", "BN"}
+        assert flagged == set()
 
     def test_register_finds_shipments_by_country(self) -> None:
         reg = kotakerja.examples()

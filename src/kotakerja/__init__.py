@@ -39,19 +39,31 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "money": {
         ".values._money": ("CurrencyMismatchError", "Money", "minor_units", "parse_money"),
+        ".values._rates": ("MoneyRate", "Quantity", "RatePeriod"),
     },
     "dates": {
-        ".values._dates": ("DatePrecision", "PartialDate", "Period"),
+        ".values._dates": (
+            "DatePrecision",
+            "DateQualifier",
+            "PartialDate",
+            "Period",
+            "ReportedDate",
+            "TimeOfDay",
+        ),
     },
     "places": {
         ".values._places": (
             "Country",
             "ForeignLocality",
             "LocalityLevel",
+            "PlaceName",
             "Region",
             "RegionLevel",
+            "RegionMatch",
             "all_regions",
             "find_regions",
+            "resolve_region",
+            "zone_country",
         ),
     },
     "people and organisations": {
@@ -72,8 +84,10 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "trade": {
         ".values._trade": (
             "HsCode",
+            "HsLevel",
             "Incoterm",
             "OriginRule",
+            "OriginUncertainty",
             "TransportMode",
             "allowed_origin_rules",
             "origin_rules",
@@ -146,6 +160,7 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "meetings": {
         ".records._meetings": (
             "Attendance",
+            "AttendanceMode",
             "CeremonialAct",
             "CeremonialActKind",
             "Coordinates",
@@ -156,6 +171,8 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "FollowUp",
             "FollowUpEntry",
             "FollowUpStatus",
+            "LetterKind",
+            "LetterRef",
             "Meeting",
             "MeetingKind",
             "Outcome",
@@ -185,12 +202,15 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
             "OriginProofKind",
             "Package",
             "PackageKind",
+            "Port",
             "ReleaseTotals",
             "ShipmentStatus",
             "StatusEvent",
             "TradeDocument",
             "TradeDocumentKind",
             "TransportLeg",
+            "TransportMeans",
+            "TransportMeansKind",
             "shipments_by_destination",
         ),
     },

@@ -19,7 +19,7 @@ from ._errors import ValidationError
 from .records._agreements import Agreement, Document, DocumentStatus
 from .records._shipments import ReleaseTotals, ShipmentStatus
 from .register import Register
-from .values._dates import PartialDate
+from .values._dates import PartialDate, ReportedDate
 from .values._money import Money
 from .values._places import Country, Region
 
@@ -267,7 +267,7 @@ class _Context:
         self.within = within
         self.labels = _LABELS[lang]
 
-    def date(self, value: PartialDate | None, missing: str = "—") -> str:
+    def date(self, value: PartialDate | ReportedDate | None, missing: str = "—") -> str:
         return value.format(self.lang) if value is not None else missing
 
 

@@ -23,6 +23,7 @@ from ..values._people import (
 )
 from ..values._places import ForeignLocality, LocalityLevel, Region, RegionLevel
 from ..values._provenance import Source
+from ..values._rates import MoneyRate, Quantity
 from ._base import Record, Ref, check_ref_type
 
 __all__ = [
@@ -1451,6 +1452,10 @@ class Mou(Document):
     TYPE: ClassVar[str] = "mou"
 
     kind: DocumentKind = DocumentKind.KESEPAKATAN_BERSAMA
+    implementers: tuple[Organization, ...] = attrs.field(
+        default=(),
+        metadata=meta(description="Bodies that carry the MoU out: a foundation, an agency."),
+    )
 
 
 class PksContent(str, enum.Enum):
@@ -1476,6 +1481,10 @@ class Obligation:
     party: int = attrs.field(metadata=meta(minimum=0))
     rights: tuple[str, ...] = ()
     obligations: tuple[str, ...] = ()
+    payments: tuple[MoneyRate, ...] = attrs.field(
+        default=(),
+        metadata=meta(description="Money per period the party pays or receives: contributions."),
+    )
 
     __attrs_post_init__ = check_fields
 
@@ -1494,6 +1503,12 @@ class Agreement(Document):
         default=(), metadata=meta(description="Which Permendagri 22/2020 contents the text has.")
     )
     budget: Money | None = None
+    budget_rate: MoneyRate | None = attrs.field(
+        default=None, metadata=meta(description="The budget per period, as the text states it.")
+    )
+    quantities: tuple[Quantity, ...] = attrs.field(
+        default=(), metadata=meta(description="Quantities it names: 500 TNE per day.")
+    )
     responsible_unit: Organization | None = None
     infrastructure: bool = False
     burdens_public: bool = False

@@ -22,9 +22,9 @@ from .._errors import Finding, Problems, Severity, ValidationError
 from .._model import check_fields, meta
 from .._policy import Policy
 from ..values import check_zone_name
-from ..values._dates import DatePrecision, PartialDate, Period, instant_key
-from ..values._people import Person, Position
-from ..values._places import ForeignLocality, Region
+from ..values._dates import DatePrecision, PartialDate, Period, ReportedDate, instant_key
+from ..values._people import Organization, Person, Position
+from ..values._places import ForeignLocality, Region, zone_country
 from ..values._topics import TOPICS
 from ._agreements import Party
 from ._base import Record, Ref, check_ref_type
@@ -212,6 +212,46 @@ class OutcomeKind(str, enum.Enum):
     """Undangan, usually to an event."""
     COMMITMENT = "commitment"
     """Komitmen of one or more sides."""
+    PROPOSAL = "proposal"
+    """Usulan: one side proposes, the other has not yet agreed."""
+
+
+class AttendanceMode(str, enum.Enum):
+    """How people took part in a meeting or signing (*cara kehadiran*)."""
+
+    IN_PERSON = "in_person"
+    """Tatap muka (luring): everyone in the room."""
+    ONLINE = "online"
+    """Daring (virtual): by video conference only."""
+    HYBRID = "hybrid"
+    """Hibrida: some in the room, some online."""
+
+
+class LetterKind(str, enum.Enum):
+    """What a letter behind a meeting is (*jenis surat*)."""
+
+    INVITATION = "invitation"
+    """Surat undangan."""
+    REQUEST = "request"
+    """Surat permohonan (a request for an audience, a visit, support)."""
+    NOTIFICATION = "notification"
+    """Surat pemberitahuan."""
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class LetterRef:
+    """A letter by its number, date and issuer, as cited: *surat undangan Nomor
+    005/123/2023 tanggal 2 Mei 2023 dari Pemerintah Kota Surakarta*."""
+
+    kind: LetterKind
+    number: str | None = attrs.field(default=None, metadata=meta(max_length=200))
+    date: PartialDate | None = None
+    issuer: Organization | None = None
+    subject: str | None = attrs.field(default=None, metadata=meta(max_length=500))
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
 
 class FollowUpStatus(str, enum.Enum):
@@ -436,7 +476,12 @@ class FollowUp:
 
     action: str = attrs.field(metadata=meta(max_length=2000))
     owner: Party | None = None
-    due: PartialDate | None = None
+    due: PartialDate | ReportedDate | None = attrs.field(
+        default=None,
+        metadata=meta(
+            description="A date (2023-08) or a hedged one (paling lambat akhir Agustus)."
+        ),
+    )
     status: FollowUpStatus = FollowUpStatus.OPEN
     concerns: tuple[Ref, ...] = ()
     closed_by: Ref | None = None
@@ -474,6 +519,26 @@ class FollowUp:
         if self.due is None or not self.is_open(on):
             return False
         return self.due.before(_as_partial(on)) is True
+
+
+def _zone_findings(venue: Venue | None, path: str) -> list[Finding]:
+    """A foreign venue whose time zone belongs to another country (CLDR's zone table)."""
+    place = None if venue is None else venue.place
+    if not isinstance(place, ForeignLocality):
+        return []
+    owner = zone_country(place.time_zone)
+    if owner is None or owner == place.country.code:
+        return []
+    code = place.country.code
+    return [
+        Finding(
+            severity=Severity.WARNING,
+            code="kotakerja.venue.zone_not_in_country",
+            path=f"{path}.place.time_zone",
+            message=f"{place.time_zone} is a zone of {owner}, not of {code}; zones of {code}: "
+            + ", ".join(place.country.time_zones),
+        )
+    ]
 
 
 def _unknown_topics(topics: tuple[str, ...], path: str = "topics") -> list[Finding]:
@@ -663,7 +728,10 @@ class Event(Record):
 
     def findings(self, policy: Policy) -> list[Finding]:
         """Questionable but allowed things: see `kotakerja.check`."""
-        return _unknown_topics(self.topics)
+        found = _unknown_topics(self.topics)
+        for i, venue in enumerate(self.venues):
+            found.extend(_zone_findings(venue, f"venues[{i}]"))
+        return found
 
 
 @attrs.frozen(kw_only=True)
@@ -705,6 +773,14 @@ class Meeting(Record):
     referenced: tuple[Ref, ...] = ()
     released: tuple[Ref, ...] = ()
     summary: str | None = attrs.field(default=None, metadata=meta(max_length=5000))
+    attendance_mode: AttendanceMode | None = None
+    reported_time: ReportedDate | None = attrs.field(
+        default=None,
+        metadata=meta(description="When, as reported if hedged: Senin pagi, sekitar pukul 13.24."),
+    )
+    letters: tuple[LetterRef, ...] = attrs.field(
+        default=(), metadata=meta(description="Invitation or request letters behind it.")
+    )
 
     def _check_rules(self, p: Problems) -> None:
         super()._check_rules(p)
@@ -868,9 +944,30 @@ class Meeting(Record):
         """The follow-ups open now, or (with `on`) on that date."""
         return tuple(f for f in self.follow_ups if f.is_open(on))
 
+    def _place_findings(self) -> list[Finding]:
+        found = _zone_findings(self.venue, "venue")
+        reported = self.reported_time
+        period = self.period()
+        if reported is not None and period is not None:
+            last = period.latest()
+            apart = reported.latest() < period.earliest() or (
+                last is not None and reported.earliest() > last
+            )
+            if apart:
+                found.append(
+                    Finding(
+                        severity=Severity.WARNING,
+                        code="kotakerja.meeting.reported_time_outside",
+                        path="reported_time",
+                        message=f"reported {reported} falls outside the meeting's dates {period}",
+                    )
+                )
+        return found
+
     def findings(self, policy: Policy) -> list[Finding]:
         """Questionable but allowed things: see `kotakerja.check`."""
         found = _unknown_topics(self.topics)
+        found.extend(self._place_findings())
         if self.start is None and self.dates is None:
             found.append(
                 Finding(

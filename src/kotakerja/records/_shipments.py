@@ -18,8 +18,9 @@ from ..values import pycountry_module as _pycountry
 from ..values._dates import DatePrecision, PartialDate, instant_key
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
-from ..values._places import Country, Region
+from ..values._places import Country, PlaceName, Region
 from ..values._provenance import Source
+from ..values._rates import UNIT_CODES, Quantity, unit_problem
 from ..values._trade import HsCode, Incoterm, OriginRule, TransportMode, allowed_origin_rules
 from ..values._trade import origin_rules as _origin_rules
 from ..values._umkm import UmkmClass, classify_umkm
@@ -44,40 +45,14 @@ __all__ = [
     "StatusEvent",
     "TradeDocument",
     "TradeDocumentKind",
+    "Port",
     "TransportLeg",
+    "TransportMeans",
+    "TransportMeansKind",
 ]
 
 LOCODE_PATTERN = r"[A-Z]{2}[A-Z2-9]{3}"
 """UN/LOCODE: two letters of the country, three letters or digits 2–9 of the place."""
-
-UNIT_CODES: Mapping[str, str] = {
-    "KGM": "kilogram",
-    "GRM": "gram",
-    "TNE": "tonne",
-    "LTR": "litre",
-    "MLT": "millilitre",
-    "MTQ": "cubic metre",
-    "MTR": "metre",
-    "MTK": "square metre",
-    "H87": "piece",
-    "C62": "one (unit)",
-    "SET": "set",
-    "PR": "pair",
-    "DZN": "dozen",
-}
-"""UN/ECE Recommendation 20 units accepted for goods quantities."""
-
-_UNIT_HINTS = {
-    "PCE": "H87",
-    "PCS": "H87",
-    "PC": "H87",
-    "KG": "KGM",
-    "L": "LTR",
-    "LT": "LTR",
-    "M": "MTR",
-    "G": "GRM",
-    "T": "TNE",
-}
 
 
 class PackageKind(str, enum.Enum):
@@ -132,6 +107,10 @@ class Exporter:
     organization: Organization
     capital: Money | None = None
     annual_sales: Money | None = None
+    place: PlaceName | None = attrs.field(
+        default=None,
+        metadata=meta(description="Where it is, as written, when the region is not known."),
+    )
 
     __attrs_post_init__ = check_fields
 
@@ -219,18 +198,9 @@ class GoodsLine:
     __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
-        if self.unit is not None and self.unit not in UNIT_CODES:
-            hint = _UNIT_HINTS.get(self.unit)
-            advice = (
-                f"; use {hint!r} ({UNIT_CODES[hint]})"
-                if hint
-                else "; known: " + ", ".join(UNIT_CODES)
-            )
-            p.add(
-                "unit",
-                "kotakerja.goods.unknown_unit",
-                f"{self.unit!r} is not a UN/ECE Rec 20 unit{advice}",
-            )
+        problem = None if self.unit is None else unit_problem(self.unit)
+        if problem is not None:
+            p.add("unit", "kotakerja.goods.unknown_unit", problem)
         if (self.quantity is None) != (self.unit is None):
             p.add(
                 "unit" if self.unit is None else "quantity",
@@ -280,6 +250,24 @@ def _locode_country(code: str) -> str | None:
     return code[:2] if code[:2].lower() in _ALPHA_2 else None  # as pycountry: any case
 
 
+def _end_country(code: str | None, port: Port | None) -> str | None:
+    if code is not None:
+        return code[:2]
+    return None if port is None else port.country.code
+
+
+def _end_name(code: str | None, port: Port | None) -> str:
+    return code if code is not None else port.name if port is not None else "?"
+
+
+def _same_end(a: tuple[str | None, Port | None], b: tuple[str | None, Port | None]) -> bool:
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    if a[1] is not None and b[1] is not None:
+        return (a[1].name.casefold(), a[1].country) == (b[1].name.casefold(), b[1].country)
+    return True  # one end by code, the other by name: nothing to compare
+
+
 def _earlier(a: pendulum.DateTime, b: pendulum.DateTime) -> bool:
     """``a < b`` by instant, also for two times in one zone's repeated hour.
 
@@ -315,24 +303,104 @@ _Timezone = pendulum.Timezone
 
 
 @attrs.frozen(kw_only=True)
-class TransportLeg:
-    """One leg of the journey (*ruas angkutan*): mode, UN/LOCODE places, carrier and times.
+class Port:
+    """A port, airport or other place of loading or unloading, by name: for places with no
+    UN/LOCODE (many small ports and airports have none), or to name the terminal.
 
-    Times are aware: planned and actual departure and arrival, each in its own zone.
+    >>> Port(name="Bandara Adi Soemarmo", country=Country.get("ID"), region=Region.get("33.09"))
+    Port(name='Bandara Adi Soemarmo', country=Country(code='ID'), region=Region(...), ...)
+    """
+
+    RULES = ("a region is given only for a place in Indonesia",)
+
+    name: str = attrs.field(metadata=meta(max_length=300))
+    country: Country
+    region: Region | None = None
+    subdivision: str | None = attrs.field(
+        default=None,
+        metadata=meta(pattern=r"[A-Z]{2}-[A-Z0-9]{1,3}", description="ISO 3166-2 code abroad."),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.region is not None and self.country.code != "ID":
+            p.add(
+                "region",
+                "kotakerja.port.region_abroad",
+                f"a Kemendagri region is in Indonesia; the port is in {self.country.code}",
+            )
+        sub = self.subdivision
+        if sub is not None and (
+            not sub.startswith(self.country.code + "-")
+            or _pycountry().subdivisions.get(code=sub) is None
+        ):
+            p.add(
+                "subdivision",
+                "kotakerja.port.unknown_subdivision",
+                f"{sub!r} is not an ISO 3166-2 subdivision of {self.country.code}",
+            )
+
+
+class TransportMeansKind(str, enum.Enum):
+    """What carries the goods (*sarana angkut*)."""
+
+    VESSEL = "vessel"
+    """Kapal."""
+    AIRCRAFT = "aircraft"
+    """Pesawat udara."""
+    TRUCK = "truck"
+    """Truk."""
+    TRAIN = "train"
+    """Kereta api."""
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class TransportMeans:
+    """The vessel, aircraft or vehicle of a leg: *KM Dharma Kencana*, a Boeing 737-800F."""
+
+    kind: TransportMeansKind
+    name: str | None = attrs.field(
+        default=None, metadata=meta(max_length=200, description="Vessel name or aircraft name.")
+    )
+    model: str | None = attrs.field(
+        default=None, metadata=meta(max_length=200, description="Aircraft type or vessel type.")
+    )
+    identifier: str | None = attrs.field(
+        default=None,
+        metadata=meta(max_length=50, description="IMO number, call sign or registration."),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+
+@attrs.frozen(kw_only=True)
+class TransportLeg:
+    """One leg of the journey (*ruas angkutan*): mode, places, carrier, means and times.
+
+    Each end is a UN/LOCODE (`departure_place`), a named `Port`, or both; a place
+    without a UN/LOCODE needs no made-up code. Times are aware: planned and actual
+    departure and arrival, each in its own zone.
     """
 
     RULES = (
-        "places are UN/LOCODEs of a known country",
+        "each end has a UN/LOCODE of a known country or a named port, in the same country",
         "arrival is not before departure (planned, and actual)",
     )
 
     mode: TransportMode
-    departure_place: str = attrs.field(metadata=meta(pattern=LOCODE_PATTERN))
-    arrival_place: str = attrs.field(metadata=meta(pattern=LOCODE_PATTERN))
+    departure_place: str | None = attrs.field(default=None, metadata=meta(pattern=LOCODE_PATTERN))
+    arrival_place: str | None = attrs.field(default=None, metadata=meta(pattern=LOCODE_PATTERN))
+    departure_port: Port | None = None
+    arrival_port: Port | None = None
     carrier: str | None = attrs.field(default=None, metadata=meta(max_length=300))
     voyage: str | None = attrs.field(
         default=None, metadata=meta(max_length=100, description="Flight or voyage number.")
     )
+    means: TransportMeans | None = None
     planned_departure: pendulum.DateTime | None = None
     planned_arrival: pendulum.DateTime | None = None
     actual_departure: pendulum.DateTime | None = None
@@ -341,9 +409,24 @@ class TransportLeg:
     __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
+        for end in ("departure", "arrival"):
+            code, port = getattr(self, f"{end}_place"), getattr(self, f"{end}_port")
+            if code is None:
+                if port is None:
+                    p.add(
+                        f"{end}_place",
+                        "kotakerja.leg.place_missing",
+                        f"the {end} needs a UN/LOCODE or a named port",
+                    )
+            elif port is not None and code[:2] != port.country.code:
+                p.add(
+                    f"{end}_port.country",
+                    "kotakerja.leg.port_country",
+                    f"the port is in {port.country.code}, the UN/LOCODE {code} in {code[:2]}",
+                )
         for name in ("departure_place", "arrival_place"):
             code = getattr(self, name)
-            if _locode_country(code) is None:
+            if code is not None and _locode_country(code) is None:
                 p.add(
                     name,
                     "kotakerja.locode.unknown_country",
@@ -359,6 +442,24 @@ class TransportLeg:
                     "kotakerja.leg.arrival_before_departure",
                     f"{kind} arrival {arr.isoformat()} is before departure {dep.isoformat()}",
                 )
+
+    @property
+    def departure_country(self) -> str | None:
+        """The country code of the departure: the UN/LOCODE's, else the port's."""
+        return _end_country(self.departure_place, self.departure_port)
+
+    @property
+    def arrival_country(self) -> str | None:
+        """The country code of the arrival: the UN/LOCODE's, else the port's."""
+        return _end_country(self.arrival_place, self.arrival_port)
+
+    def departure_name(self) -> str:
+        """The UN/LOCODE, else the port's name: how messages name the place."""
+        return _end_name(self.departure_place, self.departure_port)
+
+    def arrival_name(self) -> str:
+        """The UN/LOCODE, else the port's name."""
+        return _end_name(self.arrival_place, self.arrival_port)
 
     @property
     def departure(self) -> pendulum.DateTime | None:
@@ -587,6 +688,10 @@ class ExportShipment(Record):
     packages: tuple[Package, ...] = ()
     net_weight_kg: Decimal | None = attrs.field(default=None, metadata=meta(minimum=0))
     gross_weight_kg: Decimal | None = attrs.field(default=None, metadata=meta(exclusive_minimum=0))
+    volume: Quantity | None = attrs.field(
+        default=None,
+        metadata=meta(description="Size or rate as a source gives it: 20 TNE, 500 TNE per day."),
+    )
     invoice_total: Money | None = None
     delivery: DeliveryTerms | None = None
     legs: tuple[TransportLeg, ...] = ()
@@ -682,20 +787,24 @@ class ExportShipment(Record):
                 )
         if not legs:
             return
-        first = legs[0].departure_place
-        if not first.startswith("ID"):
+        first, first_country = legs[0].departure_name(), legs[0].departure_country
+        if first_country is not None and first_country != "ID":
             p.add(
-                "legs[0].departure_place",
+                "legs[0].departure_place"
+                if legs[0].departure_place is not None
+                else "legs[0].departure_port.country",
                 "kotakerja.shipment.first_leg_abroad",
-                f"an export loads first in Indonesia; {first} is in {first[:2]}",
+                f"an export loads first in Indonesia; {first} is in {first_country}",
             )
-        last = legs[-1].arrival_place
+        end = legs[-1]
+        last, last_country = end.arrival_name(), end.arrival_country
         dest = self.consignee.country.code
-        if last[:2] != dest:
+        if last_country is not None and last_country != dest:
+            where = "arrival_place" if end.arrival_place is not None else "arrival_port.country"
             p.add(
-                f"legs[{len(legs) - 1}].arrival_place",
+                f"legs[{len(legs) - 1}].{where}",
                 "kotakerja.shipment.final_destination",
-                f"the last leg ends in {last} ({last[:2]}); the consignee is in {dest}",
+                f"the last leg ends in {last} ({last_country}); the consignee is in {dest}",
             )
 
     def _check_origin(self, p: Problems) -> None:
@@ -850,7 +959,7 @@ class ExportShipment(Record):
                 )
             else:
                 for rule in self._allowed_rules(day):
-                    if rule.agreement == proof.agreement and rule.uncertain:
+                    if rule.agreement == proof.agreement and rule.uncertain_on(day):
                         found.append(
                             Finding(
                                 severity=Severity.WARNING,
@@ -897,19 +1006,77 @@ class ExportShipment(Record):
                         message="the shipment has departed but its net or gross weight is unknown",
                     )
                 )
+        found.extend(self._order_findings())
+        place = None if self.exporter is None else self.exporter.place
+        if place is not None and not place.candidates():
+            found.append(
+                Finding(
+                    severity=Severity.WARNING,
+                    code="kotakerja.place.unknown",
+                    path="exporter.place.written",
+                    message=f"no region is called {place.written!r}",
+                )
+            )
         for i in range(1, len(self.legs)):
             before, leg = self.legs[i - 1], self.legs[i]
-            if leg.departure_place != before.arrival_place:
+            if not _same_end(
+                (leg.departure_place, leg.departure_port),
+                (before.arrival_place, before.arrival_port),
+            ):
                 found.append(
                     Finding(
                         severity=Severity.WARNING,
                         code="kotakerja.shipment.legs_disconnected",
                         path=f"legs[{i}].departure_place",
-                        message=f"leg {i} starts at {leg.departure_place} but leg {i - 1} "
-                        f"ends at {before.arrival_place}",
+                        message=f"leg {i} starts at {leg.departure_name()} but leg {i - 1} "
+                        f"ends at {before.arrival_name()}",
                     )
                 )
         return found
+
+    def _order_findings(self) -> list[Finding]:
+        """Events in force whose statuses came in an impossible order (delivered, then released)."""
+        replaced = {ev.supersedes for ev in self.events if ev.supersedes is not None}
+        live = [
+            (i, ev, _STAGE[ev.status])
+            for i, ev in enumerate(self.events)
+            if i not in replaced and ev.status in _STAGE
+        ]
+        found = []
+        for j, later, stage in live:
+            for _i, earlier, earlier_stage in live:
+                if earlier_stage > stage and _certainly_before(earlier, later):
+                    found.append(
+                        Finding(
+                            severity=Severity.WARNING,
+                            code="kotakerja.status.out_of_order",
+                            path=f"events[{j}].status",
+                            message=f"{later.status.value} on {later.day} comes after "
+                            f"{earlier.status.value} on {earlier.day}, which cannot precede it",
+                        )
+                    )
+                    break
+        return found
+
+
+_STAGE = {
+    ShipmentStatus.PLANNED: 0,
+    ShipmentStatus.BOOKED: 0,
+    ShipmentStatus.DOCUMENTS_SUBMITTED: 1,
+    ShipmentStatus.CUSTOMS_RELEASED: 2,
+    ShipmentStatus.RELEASED: 2,
+    ShipmentStatus.DEPARTED: 3,
+    ShipmentStatus.ARRIVED: 4,
+    ShipmentStatus.DELIVERED: 5,
+}
+"""The order a shipment's statuses follow; equal stages may come in either order.
+Cancelled and returned can follow any stage."""
+
+
+def _certainly_before(a: StatusEvent, b: StatusEvent) -> bool:
+    if a.time is not None and b.time is not None:
+        return instant_key(a.time) < instant_key(b.time)
+    return a.day.before(b.day) is True
 
 
 _DECLARATION_ACCEPTED = frozenset({"ATIGA", "IA-CEPA", "IE-CEPA"})

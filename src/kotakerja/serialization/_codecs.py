@@ -72,7 +72,7 @@ DATETIME_PATTERN = rf"{DATE_PATTERN}T{_TIME}{_OFFSET}(?:\[[A-Za-z0-9_+\-/]+\])?"
 """An aware date-time as kotakerja reads it, IANA zone in brackets optional."""
 DECIMAL_PATTERN = _DECIMAL_RX.pattern
 # Chapters 00 and 77 do not exist; dots and spaces may stand anywhere.
-HS_CODE_PATTERN = r"(?![. ]*0[. ]*0)(?![. ]*7[. ]*7)[. ]*(?:[0-9][. ]*){8}"
+HS_CODE_PATTERN = r"(?![. ]*0[. ]*0)(?![. ]*7[. ]*7)[. ]*(?:(?:[0-9][. ]*){2}){1,5}"
 
 
 def _int_out_of_range(value: int) -> ValidationError:
@@ -599,7 +599,9 @@ _structure_partial_date = _from_text(
     PartialDate.parse_iso, "a date string YYYY, YYYY-MM or YYYY-MM-DD"
 )
 _structure_region = _from_text(Region.get, 'a Kemendagri region code such as "33.72"')
-_structure_hs_code = _from_text(HsCode.parse, 'an 8-digit HS code string such as "09012110"')
+_structure_hs_code = _from_text(
+    HsCode.parse, 'an HS code string of 2, 4, 6, 8 or 10 digits such as "09012110"'
+)
 _structure_country = _from_text(Country.get, 'an ISO 3166-1 alpha-2 country code such as "DE"')
 
 
@@ -814,9 +816,13 @@ def _country_misses() -> Any:
 
 def _hs_values() -> Any:
     st = _st()
-    return st.tuples(st.integers(1, 99).filter(lambda c: c != 77), st.integers(0, 999_999)).map(
-        lambda cr: f"{cr[0]:02d}{cr[1]:06d}"
-    ) | st.sampled_from(["0901.21.10", "0901 21 10", " 09.01.21.10 ", ".0901..2110"])
+    chapters = st.integers(1, 99).filter(lambda c: c != 77)
+    rest = st.sampled_from((0, 2, 4, 6, 8)).flatmap(
+        lambda n: st.integers(0, 10**n - 1).map(lambda v: f"{v:0{n}d}" if n else "")
+    )
+    return st.tuples(chapters, rest).map(lambda cr: f"{cr[0]:02d}{cr[1]}") | st.sampled_from(
+        ["0901.21.10", "0901 21 10", " 09.01.21.10 ", ".0901..2110", "09", "0901", "090121"]
+    )
 
 
 def _hs_misses() -> Any:
@@ -830,6 +836,7 @@ def _hs_misses() -> Any:
         "0901-21-10",
     ]
     edges += ["090121100", "٠٩٠١٢١١٠", "0901.21.10\n", "", "0 0 1 2 3 4 5 6", 9012110]
+    edges += ["090", "0", "09012110123", "000901"]
     return st.sampled_from(edges) | _hs_values()
 
 
@@ -1005,8 +1012,8 @@ register(
         schema=lambda: {
             "type": "string",
             "pattern": anchored(HS_CODE_PATTERN),
-            "description": "BTKI 2022 tariff code: 8 digits, read with or without "
-            "dots and spaces (0901.21.20) and written without them.",
+            "description": "HS code of 2, 4, 6, 8 (BTKI 2022) or 10 digits, read with or "
+            "without dots and spaces (0901.21.20) and written without them.",
         },
         json_values=_hs_values,
         near_misses=_hs_misses,

@@ -12,7 +12,7 @@ from ..records._meetings import Meeting
 from ..register._walk import walk
 from ..serialization import from_dict, migrate
 from ..serialization._json import loads
-from ..values._dates import PartialDate
+from ..values._dates import PartialDate, ReportedDate
 from ..values._places import Country, Region
 
 __all__ = ["WIDE_END", "Derived", "decode", "derive"]
@@ -32,15 +32,18 @@ def _day(date: Any) -> int:
     return int(date.toordinal())
 
 
-def _first(date: PartialDate | None) -> int | None:
+def _first(date: PartialDate | ReportedDate | None) -> int | None:
     return None if date is None else _day(date.earliest())
 
 
-def _last(date: PartialDate | None) -> int | None:
+def _last(date: PartialDate | ReportedDate | None) -> int | None:
     return None if date is None else _day(date.latest())
 
 
-def _precision(date: PartialDate | None) -> str | None:
+def _precision(date: PartialDate | ReportedDate | None) -> str | None:
+    """A partial date's precision; for a hedged date, its hedge (``quarter``, ``late``)."""
+    if isinstance(date, ReportedDate):
+        return date.qualifier.value if date.qualifier is not None else date.date.precision.value
     return None if date is None else date.precision.value
 
 

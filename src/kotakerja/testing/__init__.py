@@ -19,6 +19,7 @@ from ._core import (
     periods,
     record_ids,
     register_strategy,
+    reported_dates,
     texts,
 )
 from ._shipments import export_shipments
@@ -33,5 +34,6 @@ __all__ = [
     "periods",
     "record_ids",
     "register_strategy",
+    "reported_dates",
     "texts",
 ]

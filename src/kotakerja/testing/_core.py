@@ -18,7 +18,7 @@ from .._errors import ValidationError
 from .._model import field_specs
 from ..records._base import ID_PATTERN
 from ..serialization import codec_for
-from ..values._dates import PartialDate, Period
+from ..values._dates import DateQualifier, PartialDate, Period, ReportedDate, TimeOfDay
 from ..values._money import Money, minor_units
 from ..values._people import (
     ActingStatus,
@@ -29,6 +29,7 @@ from ..values._people import (
     RoleClass,
 )
 from ..values._places import Country, ForeignLocality, LocalityLevel, Region
+from ..values._rates import UNIT_CODES, Quantity, RatePeriod
 from ..values._trade import HsCode
 
 T = TypeVar("T")
@@ -208,6 +209,66 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
         )
     ).map(
         lambda t: ForeignLocality(name=t[0], country=Country.get(t[1]), level=t[2], time_zone=t[3])
+    )
+
+
+@st.composite
+def reported_dates(draw: st.DrawFn) -> ReportedDate:
+    """Reported dates of every kind: plain, quarters, weeks, early/mid/late, about, open
+    bounds, and full dates with a part of the day or a clock time (maybe approximate)."""
+    kind = draw(st.sampled_from([None, *DateQualifier, TimeOfDay.MORNING]))
+    year = draw(st.integers(1990, 2040))
+    month = draw(st.integers(1, 12))
+    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    if kind is DateQualifier.QUARTER:
+        return ReportedDate(
+            date=PartialDate(year=year), qualifier=kind, quarter=draw(st.integers(1, 4))
+        )
+    if kind is DateQualifier.WEEK:
+        if draw(st.booleans()):  # an ISO week of the year
+            weeks = pendulum.Date(year, 12, 28).isocalendar()[1]
+            return ReportedDate(
+                date=PartialDate(year=year), qualifier=kind, week=draw(st.integers(1, weeks))
+            )
+        weeks = 5 if calendar.monthrange(year, month)[1] >= 29 else 4
+        return ReportedDate(
+            date=PartialDate(year=year, month=month),
+            qualifier=kind,
+            week=draw(st.integers(1, weeks)),
+        )
+    if kind in (DateQualifier.EARLY, DateQualifier.MID, DateQualifier.LATE):
+        date = draw(st.sampled_from((PartialDate(year=year), PartialDate(year=year, month=month))))
+        return ReportedDate(date=date, qualifier=kind)
+    if isinstance(kind, DateQualifier):
+        return ReportedDate(date=draw(partial_dates()), qualifier=kind)
+    full = PartialDate(year=year, month=month, day=day)
+    if kind is None:
+        return ReportedDate(date=draw(st.sampled_from((full, PartialDate(year=year)))))
+    part = draw(st.none() | st.sampled_from(list(TimeOfDay)))
+    if part is None or draw(st.booleans()):
+        first, last = (0, 23) if part is None else part.hours
+        hour, minute = draw(st.integers(first, last)), draw(st.integers(0, 59))
+        return ReportedDate(
+            date=full,
+            time_of_day=part,
+            time=f"{hour:02d}:{minute:02d}",
+            time_approximate=draw(st.booleans()),
+        )
+    return ReportedDate(date=full, time_of_day=part)
+
+
+@register_strategy(ReportedDate)
+def _reported_date() -> st.SearchStrategy[ReportedDate]:
+    return reported_dates()
+
+
+@register_strategy(Quantity)
+def _quantity() -> st.SearchStrategy[Quantity]:
+    return st.builds(
+        Quantity,
+        amount=decimals_for("IDR", 10**6).filter(lambda d: d > 0),
+        unit=st.sampled_from(sorted(UNIT_CODES)),
+        per=st.none() | st.sampled_from(list(RatePeriod)),
     )
 
 

@@ -9,6 +9,7 @@ from ..records._agreements import Party
 from ..records._base import Ref
 from ..records._meetings import (
     Attendance,
+    AttendanceMode,
     CeremonialAct,
     CeremonialActKind,
     Coordinates,
@@ -19,6 +20,8 @@ from ..records._meetings import (
     FollowUp,
     FollowUpEntry,
     FollowUpStatus,
+    LetterKind,
+    LetterRef,
     Meeting,
     MeetingKind,
     Outcome,
@@ -43,6 +46,7 @@ from ._core import (
     periods,
     record_ids,
     register_strategy,
+    reported_dates,
     texts,
 )
 
@@ -168,7 +172,7 @@ def _follow_up() -> st.SearchStrategy[FollowUp]:
         return FollowUp(
             action=draw(texts()),
             owner=draw(st.none() | _party()),
-            due=draw(st.none() | partial_dates()),
+            due=draw(st.none() | partial_dates() | reported_dates()),
             status=status,
             concerns=tuple(
                 draw(st.lists(_refs("mou", "agreement", "meeting", "event"), max_size=2))
@@ -241,8 +245,27 @@ def _meeting(draw: st.DrawFn) -> Meeting:
         signed=tuple(draw(st.lists(_refs("mou", "agreement"), max_size=2, unique=True))),
         referenced=tuple(draw(st.lists(_refs("mou", "agreement"), max_size=2, unique=True))),
         summary=draw(st.none() | texts()),
+        attendance_mode=draw(st.none() | st.sampled_from(list(AttendanceMode))),
+        reported_time=draw(st.none() | reported_dates()),
+        letters=tuple(draw(st.lists(_letter(), max_size=2))),
         extensions=draw(extensions()),
     )
+
+
+def _letter() -> st.SearchStrategy[LetterRef]:
+    return st.builds(
+        LetterRef,
+        kind=st.sampled_from(list(LetterKind)),
+        number=st.none() | texts(1, 30),
+        date=st.none() | partial_dates(),
+        issuer=st.none() | _organization_of(allow_group=False),
+        subject=st.none() | texts(),
+    )
+
+
+@register_strategy(LetterRef)
+def _letter_strategy() -> st.SearchStrategy[LetterRef]:
+    return _letter()
 
 
 @register_strategy(Meeting)

@@ -21,16 +21,19 @@ from ..records._shipments import (
     OriginProofKind,
     Package,
     PackageKind,
+    Port,
     ShipmentStatus,
     StatusEvent,
     TradeDocument,
     TradeDocumentKind,
     TransportLeg,
+    TransportMeans,
+    TransportMeansKind,
 )
 from ..values._dates import DatePrecision
 from ..values._money import Money
 from ..values._people import Organization, OrganizationKind
-from ..values._places import Country
+from ..values._places import Country, PlaceName
 from ..values._trade import Incoterm, TransportMode, allowed_origin_rules, origin_rules
 from ._core import (
     COUNTRIES,
@@ -74,6 +77,10 @@ def _exporter() -> st.SearchStrategy[Exporter]:
         organization=org,
         capital=st.none() | amounts("IDR", 20 * 10**9),
         annual_sales=st.none() | amounts("IDR", 100 * 10**9),
+        place=st.none()
+        | st.sampled_from(("Kediri", "Solo", "Sorong", "Ujung Pandang", "Bandarlampung")).map(
+            lambda name: PlaceName(written=name)
+        ),
     )
 
 
@@ -145,17 +152,37 @@ def transport_legs(
     """Transport legs, optionally between given places and with given modes."""
     planned = draw(_times())
     actual = draw(_times())
+    start = departure or draw(locodes())
+    end = arrival or draw(locodes())
+    start_port, end_port = draw(_port_of(start)), draw(_port_of(end))
     return TransportLeg(
         mode=draw(st.sampled_from(modes)),
-        departure_place=departure or draw(locodes()),
-        arrival_place=arrival or draw(locodes()),
+        departure_place=start if start_port is None or draw(st.booleans()) else None,
+        arrival_place=end if end_port is None or draw(st.booleans()) else None,
+        departure_port=start_port,
+        arrival_port=end_port,
         carrier=draw(st.none() | texts()),
         voyage=draw(st.none() | texts(1, 10)),
+        means=draw(
+            st.none()
+            | st.builds(
+                TransportMeans,
+                kind=st.sampled_from(list(TransportMeansKind)),
+                name=st.none() | texts(),
+                model=st.none() | texts(),
+                identifier=st.none() | texts(1, 12),
+            )
+        ),
         planned_departure=planned[0],
         planned_arrival=planned[1],
         actual_departure=actual[0],
         actual_arrival=actual[1],
     )
+
+
+def _port_of(locode: str) -> st.SearchStrategy[Port | None]:
+    """No port, or a port by name in the country of `locode`."""
+    return st.none() | st.builds(Port, name=texts(), country=st.just(Country.get(locode[:2])))
 
 
 @register_strategy(TransportLeg)

@@ -31,11 +31,15 @@ __all__ = [
     "Country",
     "ForeignLocality",
     "LocalityLevel",
+    "PlaceName",
     "Region",
     "RegionLevel",
+    "RegionMatch",
     "all_regions",
     "check_time_zone",
     "find_regions",
+    "resolve_region",
+    "zone_country",
 ]
 
 _CODE_RX = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
@@ -411,8 +415,14 @@ def find_regions(query: str) -> tuple[Region, ...]:
             "", "kotakerja.region.empty_query", "give a name, alias or code to search for"
         )
     if _CODE_RX.fullmatch(q):
-        return (Region.get(q),) if q in _table() else ()
+        if q in _table():
+            return (Region.get(q),)
+        old = _history().get(q)
+        return (Region.get(old.code),) if old is not None else ()
     exact: set[str] = set(ALIASES.get(q, ()))
+    past = _past(q)
+    if past is not None:
+        exact.add(past.code)
     bare_q = _strip_prefix(q)
     levels = _PREFIX_LEVELS.get(q[: len(q) - len(bare_q)], ())
     if levels:
@@ -434,6 +444,111 @@ def find_regions(query: str) -> tuple[Region, ...]:
         return (_LEVEL_RANK[_table()[code].level], code)
 
     return tuple(Region.get(c) for c in [*sorted(exact, key=order), *sorted(prefix, key=order)])
+
+
+@attrs.frozen(kw_only=True)
+class _PastName:
+    written: str
+    code: str
+    kind: str
+    name: str
+    until: str
+    note: str
+
+
+@functools.cache
+def _history() -> dict[str, _PastName]:
+    """Former names, other spellings and former codes, by normalized written form."""
+    text = (importlib.resources.files("kotakerja") / "data" / "wilayah-riwayat.csv").read_text(
+        "utf-8"
+    )
+    import csv
+    import io
+
+    out = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        entry = _PastName(
+            written=row["tertulis"],
+            code=row["kode"],
+            kind=row["jenis"],
+            name=row["nama"],
+            until=row["sampai"],
+            note=row["catatan"],
+        )
+        out[_norm(entry.written)] = entry
+    return out
+
+
+def _past(q: str) -> _PastName | None:
+    """A former name, spelling or code, written with or without its Kota/Kabupaten prefix."""
+    table = _history()
+    return table.get(q) or table.get(_strip_prefix(q))
+
+
+@attrs.frozen(kw_only=True)
+class RegionMatch:
+    """A region found from what a source wrote, with a note when it was not today's name.
+
+    >>> m = resolve_region("Ujung Pandang")
+    >>> m.region.name, m.note
+    ('Kota Makassar', 'Ujung Pandang: name of the city until PP 86/1999 restored Makassar')
+    """
+
+    region: Region
+    written: str
+    note: str | None = None
+
+
+def resolve_region(text: str) -> RegionMatch:
+    """The one region `text` names: today's name, an alias, a former name or spelling, or a
+    code (today's or a former one, such as 92.71 for Kota Sorong before 2022).
+
+    A name found at two levels (``Kediri``) raises `ValidationError`
+    (``kotakerja.region.ambiguous``) listing the candidates; no match raises
+    ``kotakerja.region.unknown``.
+
+    >>> resolve_region("92.71").region.code
+    '96.71'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"resolve_region() takes a name or code, not {type(text).__name__}")
+    found = find_regions(text)
+    q = _norm(text)
+    past = _past(q)
+    exact = [r for r in found if _is_exact(q, r)] or (
+        [Region.get(past.code)] if past is not None else []
+    )
+    if not exact:
+        exact = list(found)
+    if len(exact) != 1:
+        if not exact:
+            raise ValidationError.single(
+                "", "kotakerja.region.unknown", f"no region is called {text!r}"
+            )
+        listed = ", ".join(f"{r.code} {r.name}" for r in exact)
+        raise ValidationError.single(
+            "", "kotakerja.region.ambiguous", f"{text!r} may be any of: {listed}"
+        )
+    region = exact[0]
+    note = None
+    if past is not None and past.code == region.code and q not in _current_names(region):
+        note = f"{past.written}: {past.note}"
+    return RegionMatch(region=region, written=text, note=note)
+
+
+def _current_names(region: Region) -> set[str]:
+    full = _norm(region.name)
+    return {full, _strip_prefix(full), region.code}
+
+
+def _is_exact(q: str, region: Region) -> bool:
+    bare = _strip_prefix(q)
+    return (
+        q in _current_names(region)
+        or bare in _current_names(region)
+        or region.code in ALIASES.get(q, ())
+        or region.code in ALIASES.get(bare, ())
+    )
 
 
 def check_time_zone(name: str) -> bool:
@@ -469,15 +584,60 @@ def _id_translation() -> gettext.NullTranslations:
 
 @functools.cache
 def _country_index() -> dict[str, str]:
+    """Country names to alpha-2 codes: CLDR's Indonesian and English names (through Babel)
+    first, then pycountry's ISO names and Indonesian translations (``Cina``) as aliases."""
+    from babel import Locale  # on first use: Babel's locale data is large
+
+    pc = _pycountry()
+    known = {c.alpha_2 for c in pc.countries}
     out: dict[str, str] = {}
+
+    def add(name: str, code: str) -> None:
+        key = _country_key(name)
+        if key:
+            out.setdefault(key, code)
+            plain = _country_key(re.sub(r"\s*\(.*?\)", "", name))
+            if plain:
+                out.setdefault(plain, code)
+
+    for locale in ("id", "en"):
+        for code, name in Locale(locale).territories.items():
+            if code in known:
+                add(name, code)
     tr = _id_translation()
-    for c in _pycountry().countries:
+    for c in pc.countries:
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
         names.add(tr.gettext(c.name))
         for n in names:
-            out.setdefault(n.casefold(), c.alpha_2)
+            add(n, c.alpha_2)
         out[c.alpha_3.casefold()] = c.alpha_2
     return out
+
+
+def _country_key(name: str) -> str:
+    return " ".join(name.replace("’", "'").casefold().split())
+
+
+@functools.cache
+def _zone_territories() -> dict[str, str]:
+    from babel.core import get_global
+
+    zones: dict[str, str] = dict(get_global("zone_territories"))
+    for alias, canonical in get_global("zone_aliases").items():
+        if canonical in zones:
+            zones.setdefault(alias, zones[canonical])
+    return zones
+
+
+def zone_country(zone: str) -> str | None:
+    """The ISO 3166-1 code of the country an IANA zone belongs to, from CLDR (through
+    Babel); None for zones of no country (``UTC``, ``Etc/GMT+7``).
+
+    >>> zone_country("Asia/Shanghai"), zone_country("Asia/Calcutta"), zone_country("UTC")
+    ('CN', 'IN', None)
+    """
+    found = _zone_territories().get(zone)
+    return None if found in (None, "001", "ZZ") else found
 
 
 _COUNTRIES: dict[str, Country] = {}
@@ -519,8 +679,19 @@ class Country:
 
     @classmethod
     def find(cls, name: str) -> Country:
-        """A country by English or Indonesian name, or alpha-2/alpha-3 code."""
-        key = name.strip().casefold()
+        """A country by Indonesian or English name, or alpha-2/alpha-3 code.
+
+        Names come from the Unicode CLDR (``Tiongkok``, ``Korea Selatan``, ``Belanda``)
+        and ISO 3166 with its Indonesian translation (``Cina``, kept as an alias).
+
+        >>> Country.find("Tiongkok").code, Country.find("Cina").code, Country.find("Jepang").code
+        ('CN', 'CN', 'JP')
+        """
+        if not isinstance(name, str):
+            raise ValidationError.single(
+                "", "kotakerja.type", f"expected a country name, got {type(name).__name__}"
+            )
+        key = _country_key(name)
         if len(key) == 2 and key.isalpha():
             return cls.get(key.upper())
         code = _country_index().get(key)
@@ -549,6 +720,14 @@ class Country:
         return str(_id_translation().gettext(str(getattr(c, "name", self.code))))
 
     @property
+    def time_zones(self) -> tuple[str, ...]:
+        """The IANA zones CLDR gives for this country, sorted (``('Asia/Jakarta', ...)``)."""
+        from babel.core import get_global
+
+        canonical = get_global("zone_territories")
+        return tuple(sorted(z for z, c in canonical.items() if c == self.code))
+
+    @property
     def alpha3(self) -> str:
         return str(getattr(self._record, "alpha_3", ""))
 
@@ -557,6 +736,47 @@ class Country:
 
     def __str__(self) -> str:
         return self.code
+
+
+@attrs.frozen(kw_only=True)
+class PlaceName:
+    """An Indonesian place as a source writes it, when it does not say which region it is
+    (``Kediri``, not whether Kota or Kabupaten). `province` narrows it down.
+
+    >>> [r.code for r in PlaceName(written="Kediri").candidates()]
+    ['35.06', '35.71']
+    """
+
+    written: str = attrs.field(metadata=meta(max_length=200))
+    province: Region | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def _check_rules(self, p: Problems) -> None:
+        if self.province is not None and not self.province.is_province:
+            p.add("province", "kotakerja.place.not_a_province", f"{self.province} is no province")
+
+    def candidates(self) -> tuple[Region, ...]:
+        """The regions it can name, below or at the province when one is given."""
+        found = find_regions(self.written)
+        q = _norm(self.written)
+        exact = tuple(r for r in found if _is_exact(q, r))
+        past = _past(q)
+        if not exact and past is not None:
+            exact = (Region.get(past.code),)
+        pool = exact or found
+        if self.province is not None:
+            pool = tuple(r for r in pool if self.province.contains(r))
+        return pool
+
+    def region(self) -> Region | None:
+        """The region when only one fits, else None."""
+        found = self.candidates()
+        return found[0] if len(found) == 1 else None
+
+    def __str__(self) -> str:
+        return self.written
 
 
 class LocalityLevel(str, enum.Enum):
@@ -587,8 +807,40 @@ class ForeignLocality:
     country: Country
     level: LocalityLevel
     time_zone: str
+    subdivision: str | None = attrs.field(
+        default=None,
+        metadata=meta(
+            pattern=r"[A-Z]{2}-[A-Z0-9]{1,3}",
+            description="ISO 3166-2 code of its province or state, when known (CN-SH).",
+        ),
+    )
+    locode: str | None = attrs.field(
+        default=None,
+        metadata=meta(
+            pattern=r"[A-Z]{2}[A-Z2-9]{3}",
+            description="UN/LOCODE, when it has one; many places have none.",
+        ),
+    )
 
     __attrs_post_init__ = check_fields
+
+    def _check_codes(self, p: Problems) -> None:
+        code = self.country.code
+        sub = self.subdivision
+        if sub is not None and (
+            not sub.startswith(code + "-") or _pycountry().subdivisions.get(code=sub) is None
+        ):
+            p.add(
+                "subdivision",
+                "kotakerja.locality.unknown_subdivision",
+                f"{sub!r} is not an ISO 3166-2 subdivision of {code}",
+            )
+        if self.locode is not None and not self.locode.startswith(code):
+            p.add(
+                "locode",
+                "kotakerja.locality.locode_country",
+                f"UN/LOCODE {self.locode} is in {self.locode[:2]}, not in {code}",
+            )
 
     def _check_rules(self, p: Problems) -> None:
         zone = zone_problem(self.time_zone)
@@ -600,6 +852,7 @@ class ForeignLocality:
                 "kotakerja.locality.not_foreign",
                 "places in Indonesia are Regions, not foreign localities",
             )
+        self._check_codes(p)
 
     @classmethod
     def city(cls, name: str, country: str, time_zone: str) -> ForeignLocality:
