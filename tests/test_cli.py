@@ -356,7 +356,8 @@ def test_validate_clears_the_progress_bar_before_an_error(
 
     good = [kotakerja.to_json(r) for r in kotakerja.examples()]
     path = tmp_path / "big.jsonl"
-    path.write_text("\n".join([*good, '{"type":"mou"}', *good]) + "\n", encoding="utf-8")
+    copies = [g.replace('"id":"', '"id":"copy-') for g in good]  # ids used once
+    path.write_text("\n".join([*good, '{"type":"mou"}', *copies]) + "\n", encoding="utf-8")
     screen = Terminal()
     monkeypatch.setattr(cli, "_PROGRESS_MIN_BYTES", 0)
     monkeypatch.setattr("sys.stdout", screen)

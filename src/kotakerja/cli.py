@@ -450,13 +450,15 @@ class _Reader:
         done = 0
 
         def lines() -> Iterator[bytes]:
-            """Each line, one item per line of the file; a line over the limit is cut
-            there (its parse then says it is too large) and the rest of it skipped."""
+            """Each line, one item per line of the file; a line over the limit is a
+            problem said here, and an empty line in its place keeps the count."""
             nonlocal done
+            number = 0
             while True:
                 raw = handle.readline(self.max_size + 1)
                 if not raw:
                     return
+                number += 1
                 done += len(raw)
                 if len(raw) > self.max_size and not raw.endswith(b"\n"):
                     while True:
@@ -464,6 +466,15 @@ class _Reader:
                         done += len(rest)
                         if not rest or rest.endswith(b"\n"):
                             break
+                    self.records += 1
+                    self.problems.add(
+                        name,
+                        number,
+                        "kotakerja.json.too_large",
+                        f"the line has more than {self.max_size} bytes; the limit is "
+                        f"{self.max_size} (raise it with --max-size)",
+                    )
+                    raw = b"\n"
                 if self.stream_size is not None and done > self.stream_size:
                     raise _Unusable(
                         f"{name}: more than {self.stream_size} bytes; the limit is "
@@ -473,7 +484,7 @@ class _Reader:
                 yield raw
 
         try:
-            for result in iter_jsonl(lines(), max_line_size=self.max_size):
+            for result in iter_jsonl(lines(), max_size=self.max_size, max_problems=None):
                 self.records += 1
                 if result.error is not None:
                     for err in result.error.errors:
@@ -522,7 +533,7 @@ class _Reader:
             with handle:
                 handle.write(data)
             try:
-                records, problems = read_csv(handle.name)
+                records, problems = read_csv(handle.name, max_size=None, max_problems=None)
             except ValidationError as e:  # the table as a whole: TABLE_CODES
                 raise _Unusable(f"{name}: {e.errors[0].message}") from None
         finally:
@@ -771,9 +782,6 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import atomic_write
-    from .serialization._json import dumps
-
     try:
         dst_kind = _kind_of(args.target, args.target_format, "--to")
     except _Unusable as e:
@@ -804,9 +812,12 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         elif dst_kind == "jsonl":
             register.save_jsonl(args.target)
         else:
-            atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+            register.save_json(args.target)
     except OSError as e:
         _say(f"kotakerja: {args.target}: cannot write: {e.strerror}")
+        return 2
+    except ValidationError as e:  # more than a reader takes: kotakerja.storage.too_large
+        _say(f"kotakerja: {args.target}: not written: {e.errors[0].message}")
         return 2
     _say(f"{written} records written to {args.target}")
     return 0
