@@ -125,3 +125,16 @@ def test_db_commands_without_a_database_say_how_to_name_one(
     assert "give the database with --db or $KOTAKERJA_DB" in capsys.readouterr().err
     assert main(["report", "--db", "nonsense"]) == 2
     assert "not a database URL" in capsys.readouterr().err
+
+
+def test_export_as_parquet_tables(
+    sqlite_url: str, examples_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    from kotakerja.tables import read_parquet
+
+    assert main(["db", "import", str(examples_file), "--db", sqlite_url]) == 0
+    folder = tmp_path / "tables"
+    assert main(["db", "export", "--db", sqlite_url, "--format", "parquet", "-o", str(folder)]) == 0
+    assert "tables)" in capsys.readouterr().err
+    assert kotakerja.Register(read_parquet(folder)) == kotakerja.examples()

@@ -173,7 +173,7 @@ def _days_of(records: Sequence[Record]) -> list[PartialDate]:
 
 @pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # big reprs
 @settings(
-    max_examples=15,
+    max_examples=10,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -375,14 +375,21 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export_parquet(store: Store, output: str) -> int:
-    import kotakerja
-
-    write = getattr(kotakerja, "to_parquet", None)
-    if write is None:
-        print("kotakerja: Parquet export is not available in this version", file=sys.stderr)
+    """One Parquet table per record type in the folder `output` (see `kotakerja.tables`)."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"', file=sys.stderr)
         return 2
-    write(store.to_register(check_references=False), output)
-    print(f"{len(store)} records exported to {output}", file=sys.stderr)
+    from .tables import write_parquet
+
+    if os.path.exists(output) and not os.path.isdir(output):
+        print(f"kotakerja: {output}: not a folder; Parquet tables go into a folder",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    counts = write_parquet(store, output)
+    print(f"{sum(counts.values())} rows exported to {output} ({len(counts)} tables)",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 
