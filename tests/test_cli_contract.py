@@ -337,4 +337,4 @@ def test_a_duplicate_in_a_csv_table_is_at_its_spreadsheet_row(
     out = capsys.readouterr().out.splitlines()
     last = 4 + len(rows)
     assert out[1].startswith(f"{table}:{last}:1: kotakerja.register.duplicate_id: id: ")
-    assert out[1].endswith(f"already used by a mou at {table}:5")
+    assert out[1].endswith("already used on row 5")

@@ -141,8 +141,15 @@ _RSS_SCRIPT = textwrap.dedent(
     import resource, sys
     from kotakerja.cli import main
     code = main(sys.argv[1:])
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print("peak-kib", peak if sys.platform != "darwin" else peak // 1024, file=sys.stderr)
+    # VmHWM is this program's own peak; ru_maxrss on Linux also counts the parent's
+    # memory that the child had between fork and exec.
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(int(x.split()[1]) for x in status if x.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak // 1024 if sys.platform == "darwin" else peak
+    print("peak-kib", peak, file=sys.stderr)
     sys.exit(code)
     """
 )

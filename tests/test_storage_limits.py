@@ -396,9 +396,6 @@ def test_validate_reports_duplicate_ids_with_their_rows_and_lines(
     lines.write_text(_line("a") + "\n" + _line("a") + "\n")
     assert main(["validate", str(table), str(lines)]) == 1
     out = capsys.readouterr().out
-    assert (
-        f"{table}:3: id: id 'a' is already used on row 2 [kotakerja.register.duplicate_id]" in out
-    )
-    assert (
-        f"{lines}:2: id: id 'a' is already used on line 1 [kotakerja.register.duplicate_id]" in out
-    )
+    duplicate = "kotakerja.register.duplicate_id: id: id 'a' is already used on"
+    assert f"{table}:3:1: {duplicate} row 2" in out
+    assert f"{lines}:2:1: {duplicate} line 1" in out

@@ -451,13 +451,15 @@ class _Reader:
         done = 0
 
         def lines() -> Iterator[bytes]:
-            """Each line, one item per line of the file; a line over the limit is cut
-            there (its parse then says it is too large) and the rest of it skipped."""
+            """Each line, one item per line of the file; a line over the limit is a
+            problem said here, and an empty line in its place keeps the count."""
             nonlocal done
+            number = 0
             while True:
                 raw = handle.readline(self.max_size + 1)
                 if not raw:
                     return
+                number += 1
                 done += len(raw)
                 if len(raw) > self.max_size and not raw.endswith(b"\n"):
                     while True:
@@ -465,6 +467,15 @@ class _Reader:
                         done += len(rest)
                         if not rest or rest.endswith(b"\n"):
                             break
+                    self.records += 1
+                    self.problems.add(
+                        name,
+                        number,
+                        "kotakerja.json.too_large",
+                        f"the line has more than {self.max_size} bytes; the limit is "
+                        f"{self.max_size} (raise it with --max-size)",
+                    )
+                    raw = b"\n"
                 if self.stream_size is not None and done > self.stream_size:
                     raise _Unusable(
                         f"{name}: more than {self.stream_size} bytes; the limit is "
@@ -523,7 +534,7 @@ class _Reader:
             with handle:
                 handle.write(data)
             try:
-                records, problems = read_csv(handle.name)
+                records, problems = read_csv(handle.name, max_size=None, max_problems=None)
             except ValidationError as e:  # the table as a whole: TABLE_CODES
                 raise _Unusable(f"{name}: {e.errors[0].message}") from None
         finally:
