@@ -1627,17 +1627,17 @@ def import_time(code: str, repeat: int) -> float:
     return statistics.median(runs)
 
 
-def jsonl_per_record(n: int, template: list[Any]) -> tuple[float, int]:
+def jsonl_per_record(n: int, template: list[Any], repeat: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "reg.jsonl")
         with open(path, "w", encoding="utf-8") as f:
             for i in range(n):
                 m = template[i % len(template)]
                 f.write(kotakerja.to_json(m).replace(m.id, f"{m.id}-{i}") + "\n")
-        # A short file is read several times and its best pass kept, so that one hiccup
-        # of a shared machine does not decide the ratio; a long one averages them out.
+        # Every size is read the same number of times and its best pass kept, so the
+        # sizes are measured alike and one hiccup of a shared machine decides nothing.
         elapsed = math.inf
-        for _ in range(max(1, min(10, 20_000 // n))):
+        for _ in range(repeat):
             t0 = time.perf_counter()
             count = sum(1 for r in iter_jsonl(path) if r.ok)
             elapsed = min(elapsed, time.perf_counter() - t0)
@@ -1648,6 +1648,29 @@ def jsonl_per_record(n: int, template: list[Any]) -> tuple[float, int]:
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         return elapsed / n, peak
+
+
+def examples_vs_untyped(repeat: int) -> dict[str, float]:
+    """The bundled examples read and written by kotakerja, over msgspec untyped on the same bytes.
+
+    msgspec's untyped JSON decode (to dicts and lists) and encode (of those) is the
+    floor any validating library works above.
+    """
+    objs = list(kotakerja.examples())
+    texts = [kotakerja.to_json(o).encode() for o in objs]
+    plain = [msgspec.json.decode(t) for t in texts]
+    decode = msgspec.json.decode
+    encode = msgspec.json.encode
+    times = 50
+    record = kotakerja.Record
+    k_dec = best_of(lambda: [kotakerja.from_json(record, t) for t in texts * times], repeat)
+    m_dec = best_of(lambda: [decode(t) for t in texts * times], repeat)
+    k_enc = best_of(lambda: [kotakerja.to_json(o) for o in objs * times], repeat)
+    m_enc = best_of(lambda: [encode(d) for d in plain * times], repeat)
+    return {
+        "examples_decode_vs_msgspec_untyped": k_dec / m_dec,
+        "examples_encode_vs_msgspec_untyped": k_enc / m_enc,
+    }
 
 
 @dataclass
@@ -1786,8 +1809,9 @@ def main() -> int:
         if issubclass(shape.kotakerja_type, kotakerja.Record)
         for o in shape.make(200)
     ]
-    small, small_peak = jsonl_per_record(1_000, records)
-    large, large_peak = jsonl_per_record(100_000 if not args.quick else 10_000, records)
+    small, small_peak = jsonl_per_record(1_000, records, repeat)
+    large, large_peak = jsonl_per_record(100_000 if not args.quick else 10_000, records, repeat)
+    examples = examples_vs_untyped(repeat * 4)
 
     headline = ratios_of(summed)
     ratios = {
@@ -1811,6 +1835,7 @@ def main() -> int:
         "import_vs_deps": k_imp / d_imp,
         "import_all_vs_deps": all_imp / d_imp,
         "jsonl_per_record_100k_vs_1k": large / small,
+        **examples,
     }
     print(
         f"kotakerja {kotakerja.__version__}, pydantic {pydantic.VERSION}, msgspec "

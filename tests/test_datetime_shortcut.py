@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kotakerja import ValidationError
-from kotakerja.serialization import _converter
-from kotakerja.serialization._converter import format_datetime, parse_datetime
+from kotakerja.serialization import _codecs as _converter
+from kotakerja.serialization._codecs import format_datetime, parse_datetime
 
 _ZONES = [
     "Asia/Jakarta",

@@ -23,7 +23,7 @@ import kotakerja
 from kotakerja import Mou, PartialDate, Record, ValidationError
 from kotakerja._model import check_fields, meta
 from kotakerja.serialization import _fast, _json, make_converter
-from kotakerja.serialization._converter import format_datetime, parse_datetime
+from kotakerja.serialization._codecs import format_datetime, parse_datetime
 from kotakerja.testing import from_type
 from test_hostile import _slots
 

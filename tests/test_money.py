@@ -120,7 +120,7 @@ def test_decimals_rule_counts_the_decimals_as_written(amount: Decimal, currency:
 
 @given(_ANY_DECIMAL)
 def test_decimals_are_written_in_plain_notation_as_given(amount: Decimal) -> None:
-    from kotakerja.serialization._converter import format_decimal
+    from kotakerja.serialization import format_decimal
 
     text = format_decimal(amount)
     expected = format(amount, "f")

@@ -357,6 +357,7 @@ class TestRules:
 
         assert _errors(_doc(edit)) == {
             ("kotakerja.money.negative", "goods[0].value.amount"),
+            ("kotakerja.money.negative", "invoice_total.amount"),
         }
 
     def test_arrival_before_departure_is_rejected(self) -> None:

@@ -263,27 +263,25 @@ def test_csv_cell_over_the_csv_modules_default_limit_reads_back(tmp_path: Path) 
     assert csv.field_size_limit() == before
 
 
-def test_csv_cell_over_the_document_limit_is_a_validation_error(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_csv_row_over_the_size_limit_is_a_validation_error(tmp_path: Path) -> None:
     import csv
 
-    from kotakerja.register import _csv, read_csv
+    from kotakerja.register import read_csv
 
-    monkeypatch.setattr(_csv, "DEFAULT_MAX_SIZE", 1000)
     path = _mou_table(tmp_path, "mou,1.0,m," + "x" * 2000 + "\n")
     before = csv.field_size_limit(500)
     try:
         with pytest.raises(ValidationError) as exc:
-            read_csv(path)
+            read_csv(path, max_size=1000)
         assert csv.field_size_limit() == 500
     finally:
         csv.field_size_limit(before)
     assert [(e.path, e.code, e.message) for e in exc.value.errors] == [
         (
             "",
-            "kotakerja.csv.invalid",
-            "not a readable CSV table: line 2: field larger than field limit (1000)",
+            "kotakerja.storage.too_large",
+            "the row ending on line 2 has more than 1000 bytes; the limit is 1000 "
+            "(raise max_size to allow more)",
         )
     ]
 

@@ -180,7 +180,15 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "register": {
-        ".register": ("LineResult", "Register", "append_jsonl", "iter_jsonl"),
+        ".register": (
+            "DEFAULT_MAX_DEPTH",
+            "DEFAULT_MAX_PROBLEMS",
+            "DEFAULT_MAX_SIZE",
+            "LineResult",
+            "Register",
+            "append_jsonl",
+            "iter_jsonl",
+        ),
     },
     "stores": {
         ".store": ("Store", "open_store"),

@@ -195,6 +195,9 @@ from .records._shipments import (
 
 # register
 from .register import (
+    DEFAULT_MAX_DEPTH as DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PROBLEMS as DEFAULT_MAX_PROBLEMS,
+    DEFAULT_MAX_SIZE as DEFAULT_MAX_SIZE,
     LineResult as LineResult,
     Register as Register,
     append_jsonl as append_jsonl,
@@ -364,6 +367,9 @@ __all__ = [
     "TradeDocumentKind",
     "TransportLeg",
     "shipments_by_destination",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_PROBLEMS",
+    "DEFAULT_MAX_SIZE",
     "LineResult",
     "Register",
     "append_jsonl",

@@ -23,5 +23,4 @@ class Policy:
     expiring_within_days: int = attrs.field(default=90, metadata=meta(minimum=0))
     acting_signatory_needs_consent: bool = True
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields

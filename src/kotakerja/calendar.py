@@ -3,8 +3,10 @@
 Which entries are written, and how:
 
 - A meeting with aware times becomes a timed entry in its IANA zone, with a
-  ``VTIMEZONE`` for every zone used (built from the zoneinfo data, covering the
-  years of the entries). Without an end time the entry has no ``DTEND``.
+  ``VTIMEZONE`` for every zone used, built from the zoneinfo data. It holds only
+  the observances in effect from a day before to a day after each entry (an
+  offset change within that span included), so a file stays small whatever the
+  years its entries span. Without an end time the entry has no ``DTEND``.
   A local time that occurs twice in its zone (the repeated hour when daylight
   saving ends) is written in UTC (``...Z``), because a local time with ``TZID``
   is read as the first of the two.
@@ -18,6 +20,9 @@ Which entries are written, and how:
   every day they may cover, with the known precision in the description.
 - A meeting or event with no date at all, or with an open end, is skipped.
 - Records of other types are passed over, so a whole `Register` can be given.
+- Text is escaped as RFC 5545 asks (backslash, semicolon, comma, line ends);
+  control characters, which a ``TEXT`` value may not hold, are removed (a
+  carriage return becomes a line end).
 
 The ``UID`` of each entry is the record id; a meeting's event is its
 ``RELATED-TO`` parent; the first source with a web address is its ``URL``.
@@ -26,6 +31,7 @@ The ``UID`` of each entry is the record id; a meeting's event is its
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
@@ -70,6 +76,19 @@ _WORDS = {
 }
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _text(value: str) -> str:
+    """`value` as an iCalendar ``TEXT`` may hold it: line ends as ``\\n``, no control
+    characters, nothing UTF-8 cannot write (a lone surrogate becomes ``?``)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    if not value.isascii():
+        value = value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
 def _stdlib(t: pendulum.DateTime) -> dt.datetime:
     tz = t.tzinfo
     assert isinstance(tz, pendulum.Timezone)
@@ -94,6 +113,121 @@ def _ical_time(t: pendulum.DateTime) -> dt.datetime:
         wall = local.replace(tzinfo=None)
         return (wall - offset).replace(tzinfo=dt.timezone.utc)
     return local
+
+
+def _utc(t: pendulum.DateTime) -> dt.datetime:
+    """The instant of `t` in UTC, kept within the years 1 to 9999."""
+    offset = t.utcoffset()
+    assert offset is not None
+    wall = dt.datetime(t.year, t.month, t.day, t.hour, t.minute, t.second)
+    try:
+        return (wall - offset).replace(tzinfo=dt.timezone.utc)
+    except OverflowError:
+        return _FIRST_UTC if offset > dt.timedelta(0) else _LAST_UTC
+
+
+_MARGIN = dt.timedelta(days=1)
+_FIRST_UTC = dt.datetime(1, 1, 3, tzinfo=dt.timezone.utc)
+_LAST_UTC = dt.datetime(9999, 12, 29, tzinfo=dt.timezone.utc)
+
+_State = tuple[dt.timedelta, dt.timedelta, str]
+"""What a zone says at an instant: its offset from UTC, its daylight saving, its name."""
+
+
+def _state(zone: zoneinfo.ZoneInfo, at: dt.datetime) -> _State:
+    local = at.astimezone(zone)
+    offset = local.utcoffset()
+    assert offset is not None
+    return (offset, local.dst() or dt.timedelta(0), local.tzname() or "")
+
+
+def _change_after(zone: zoneinfo.ZoneInfo, lo: dt.datetime, hi: dt.datetime) -> dt.datetime:
+    """The first whole second in (lo, hi] where the zone no longer says what it says at lo."""
+    before = _state(zone, lo)
+    while hi - lo > dt.timedelta(seconds=1):
+        mid = lo + (hi - lo) // 2
+        mid = mid.replace(microsecond=0)
+        if mid <= lo:
+            mid = lo + dt.timedelta(seconds=1)
+        if _state(zone, mid) == before:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def _windows(spans: list[tuple[dt.datetime, dt.datetime]]) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The spans widened by a day each side and merged where they overlap, in order."""
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    for first, last in sorted(spans):
+        lo = max(first - _MARGIN, _FIRST_UTC) if first > _FIRST_UTC + _MARGIN else _FIRST_UTC
+        hi = min(last + _MARGIN, _LAST_UTC) if last < _LAST_UTC - _MARGIN else _LAST_UTC
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _vtimezone(name: str, spans: list[tuple[dt.datetime, dt.datetime]]) -> icalendar.Timezone:
+    """A ``VTIMEZONE`` with only the observances in effect during `spans` (UTC instants).
+
+    Each span, widened by a day each side, starts an observance (the one in effect at
+    its start, written as starting there) and adds one for every change of offset,
+    daylight saving or abbreviation within it, found by a daily walk and a bisection
+    to the second. Observances that differ only in their onset share one component,
+    the later onsets as ``RDATE``.
+    """
+    import icalendar
+
+    zone = zoneinfo.ZoneInfo(name)
+    # (offset from, offset to, name, standard) -> local onsets
+    observances: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {}
+
+    def observe(at: dt.datetime, before: dt.timedelta, state: _State) -> None:
+        offset, dst, abbreviation = state
+        onset = (at + before).replace(tzinfo=None)
+        key = (before, offset, abbreviation or _offset_name(offset), not dst)
+        observances.setdefault(key, []).append(onset)
+
+    step = dt.timedelta(days=1)
+    for lo, hi in _windows(spans):
+        state = _state(zone, lo)
+        observe(lo, state[0], state)
+        at = lo
+        while at < hi:
+            nxt = min(at + step, hi)
+            now = _state(zone, nxt)
+            if now != state:
+                change = _change_after(zone, at, nxt)
+                new = _state(zone, change)
+                observe(change, state[0], new)
+                state = new
+                at = change
+            else:
+                at = nxt
+    tz = icalendar.Timezone()
+    tz.add("tzid", name)
+    for (before, offset, abbreviation, standard), onsets in sorted(
+        observances.items(), key=lambda item: min(item[1])
+    ):
+        part = icalendar.TimezoneStandard() if standard else icalendar.TimezoneDaylight()
+        onsets = sorted(set(onsets))
+        part.add("dtstart", onsets[0])
+        part.add("tzoffsetfrom", before)
+        part.add("tzoffsetto", offset)
+        part.add("tzname", _text(abbreviation))
+        if len(onsets) > 1:
+            part.add("rdate", onsets[1:])
+        tz.add_component(part)
+    return tz
+
+
+def _offset_name(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}{rest:02d}"
 
 
 def _days(period: Period) -> tuple[dt.date, dt.timedelta, bool] | None:
@@ -136,7 +270,7 @@ def _entry(
     ev = icalendar.Event()
     ev.add("uid", record.id)
     ev.add("dtstamp", stamp)
-    ev.add("summary", record.title)
+    ev.add("summary", _text(record.title))
     extra: list[str] = []
     status = None if record.status is None else _STATUS[record.status]
     if isinstance(record, Meeting) and record.start is not None:
@@ -165,7 +299,7 @@ def _entry(
     if isinstance(record, Meeting):
         venue = record.venue
         if venue is not None:
-            ev.add("location", venue.format(locale))
+            ev.add("location", _text(venue.format(locale)))
             if venue.coordinates is not None:
                 ev.add("geo", (venue.coordinates.latitude, venue.coordinates.longitude))
         if record.event is not None:
@@ -183,15 +317,15 @@ def _entry(
         if not places and record.host_region is not None:
             places = [record.host_region.name]
         if places:
-            ev.add("location", "; ".join(places))
+            ev.add("location", _text("; ".join(places)))
         if record.theme:
             extra.append(f"{words['theme']}: {record.theme}")
         if record.part_of is not None:
             ev.add("related-to", record.part_of.id, parameters={"RELTYPE": "PARENT"})
     urls = [s.url for s in record.sources if s.url is not None]
     if urls:
-        ev.add("url", urls[0])
-    ev.add("description", _description(record, extra, locale))
+        ev.add("url", _text(urls[0]))
+    ev.add("description", _text(_description(record, extra, locale)))
     return ev
 
 
@@ -227,7 +361,7 @@ def to_ical(
     cal.add("prodid", f"-//kotakerja//kotakerja {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    zones: dict[str, list[int]] = {}
+    spans: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {}
     entries = []
     for record in records:
         entry = _entry(record, locale=locale, stamp=stamp_utc, partial=partial, titles=titles)
@@ -237,20 +371,11 @@ def to_ical(
         if isinstance(record, Meeting) and record.start is not None:
             tz = record.start.tzinfo
             assert isinstance(tz, pendulum.Timezone)
-            years = [record.start.year] + ([] if record.end is None else [record.end.year])
-            zones.setdefault(tz.name, []).extend(years)
-    for name in sorted(zones):
-        if name == "UTC":
-            continue
-        years = zones[name]
-        cal.add_component(
-            icalendar.Timezone.from_tzinfo(
-                zoneinfo.ZoneInfo(name),
-                tzid=name,
-                first_date=dt.date(max(min(years) - 1, 1), 1, 1),
-                last_date=dt.date(min(max(years) + 2, 9999), 1, 1),
-            )
-        )
+            last = record.start if record.end is None else record.end
+            spans.setdefault(tz.name, []).append((_utc(record.start), _utc(last)))
+    for name in sorted(spans):
+        if name != "UTC":
+            cal.add_component(_vtimezone(name, spans[name]))
     for entry in entries:
         cal.add_component(entry)
     result: bytes = cal.to_ical()

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import re
 import shutil
+import stat
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from . import __version__
 from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
-from .register._storage import iter_jsonl, read_json_file
+from .register._storage import iter_jsonl
 from .serialization import from_dict, json_schema
+from .serialization._json import DEFAULT_MAX_SIZE, loads
 from .values._places import find_regions
 
 if TYPE_CHECKING:
@@ -34,17 +38,18 @@ def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
             found = tuple(dict.fromkeys(r for name in args.name for r in find_regions(name)))
     except ValidationError as e:
         for err in e.errors:
-            print(f"kotakerja: {err.message}", file=sys.stderr)
+            _say(f"kotakerja: {err.message}")
         return 2
     if not found:
-        print(f"no region matches {' '.join(args.name)!r}", file=sys.stderr)
+        _say(f"no region matches {' '.join(args.name)!r}")
         return 1
     width = max(len(r.name) for r in found)
     for r in found:
         province = "" if r.is_province else f"  ({r.province.name})"
-        out.write(
+        _write(
+            out,
             f"{r.code:<6} {r.name:<{width}}  {r.level.value:<22} {r.time_zone} "
-            f"{r.tz_abbreviation}{province}\n"
+            f"{r.tz_abbreviation}{province}\n",
         )
     return 0
 
@@ -57,7 +62,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
         cls = types[args.type]
     else:
         known = ", ".join(sorted(types))
-        print(f"kotakerja: unknown type {args.type!r}; known: {known}, all", file=sys.stderr)
+        _say(f"kotakerja: unknown type {args.type!r}; known: {known}, all")
         return 2
     out.write(json.dumps(json_schema(cls), ensure_ascii=False, indent=2) + "\n")
     return 0
@@ -98,116 +103,575 @@ class _Progress:
 _PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 
 
-def _print_error(
-    out: TextIO, file: str, line: int, err: ErrorDetail, path: str | None = None
-) -> None:
-    where = (err.path if path is None else path) or "(record)"
-    out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
+# Output ------------------------------------------------------------------------------
 
 
-def _validate_jsonl(path: str, out: TextIO) -> tuple[int, int]:
-    """Validate a JSON Lines file; return (records, errors)."""
-    size = os.path.getsize(path)
-    progress = _Progress(os.path.basename(path), size, sys.stderr)
-    records = errors = 0
-    done = 0
-    with open(path, "rb") as handle:
-
-        def lines() -> Iterator[bytes]:
-            nonlocal done
-            for raw in handle:
-                done += len(raw)
-                progress.update(done)
-                yield raw
-
-        for result in iter_jsonl(lines()):
-            records += 1
-            if result.error is not None:
-                progress.clear()
-                for err in result.error.errors:
-                    errors += 1
-                    _print_error(out, path, result.line, err)
-                out.flush()
-    progress.close()
-    return records, errors
-
-
-def _validate_json(path: str, out: TextIO) -> tuple[int, int]:
-    """Validate a JSON file holding one record or an array of records."""
-    try:
-        data = read_json_file(path)
-    except ValidationError as e:
-        raise _Unusable(f"{path}: {e.errors[0].message}") from None
-    items = data if isinstance(data, list) else [data]
-    prefix_index = isinstance(data, list)
-    lines: dict[str, int] | None = None
-    errors = 0
-    for i, item in enumerate(items):
+def _write(stream: TextIO, text: str) -> None:
+    """Write `text`, with what the stream's encoding cannot hold as backslash escapes
+    (a lone surrogate from a JSON key, say): a message never crashes the command."""
+    if not text.isascii():
+        encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            from_dict(Record, item)
-        except ValidationError as e:
-            if lines is None:
-                lines = path_lines(Path(path).read_bytes().decode("utf-8-sig"))
-            for err in e.errors:
-                located = err.prefixed(i).path if prefix_index else err.path
-                errors += 1
-                _print_error(out, path, line_of(lines, located), err, located)
-    return len(items), errors
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+                text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+            else:
+                try:
+                    text = text.encode(encoding, "backslashreplace").decode(encoding)
+                except LookupError:
+                    text = text.encode("ascii", "backslashreplace").decode("ascii")
+    stream.write(text)
 
 
-def _validate_csv(path: str, out: TextIO) -> tuple[int, int]:
-    """Validate a CSV table; the line is the spreadsheet row (header is row 1)."""
-    from .register import read_csv
+def _say(text: str) -> None:
+    """A line on standard error: a message about the command, not about the data."""
+    _write(sys.stderr, text + "\n")
 
-    try:
-        records, problems = read_csv(path)
-    except ValidationError as e:
-        raise _Unusable(f"{path}: {e.errors[0].message}") from None
-    for row, err in problems:
-        _print_error(out, path, row, err)
-    rows = len(records) + len({row for row, _ in problems})
-    return rows, len(problems)
+
+class _Problems:
+    """Prints problems in the data (``file:line:column: code: message``, or JSON lines)
+    and counts them; after `limit` problems, only counts."""
+
+    def __init__(self, stream: TextIO, style: str, limit: int) -> None:
+        self.stream = stream
+        self.style = style
+        self.limit = limit
+        self.errors = 0
+        self.warnings = 0
+        self.shown = 0
+        self.progress: _Progress | None = None
+
+    def add(
+        self,
+        file: str,
+        line: int,
+        code: str,
+        message: str,
+        *,
+        path: str = "",
+        column: int = 1,
+        severity: str = "error",
+        pointer: str | None = None,
+    ) -> None:
+        if severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+        if self.limit and self.shown >= self.limit:
+            return
+        self.shown += 1
+        if self.progress is not None:
+            self.progress.clear()
+        if self.style == "json":
+            item = {
+                "file": file,
+                "line": line,
+                "column": column,
+                "severity": severity,
+                "code": code,
+                "path": path,
+                "pointer": ErrorDetail(path, code, message).pointer if pointer is None else pointer,
+                "message": message,
+            }
+            text = json.dumps(item, ensure_ascii=True) + "\n"
+        else:
+            words = "" if severity == "error" else f"{severity}: "
+            where = f"{path}: " if path else ""
+            text = f"{file}:{line}:{column}: {code}: {words}{where}{message}\n"
+        _write(self.stream, text)
+        self.stream.flush()
+
+    def detail(self, file: str, line: int, err: ErrorDetail, column: int = 1) -> None:
+        self.add(
+            file, line, err.code, err.message, path=err.path, column=column, pointer=err.pointer
+        )
+
+    def finish(self) -> None:
+        hidden = self.errors + self.warnings - self.shown
+        if hidden:
+            noun = "problem" if hidden == 1 else "problems"
+            _say(f"kotakerja: {hidden} more {noun} not shown (--max-problems {self.limit})")
+
+
+# Inputs ------------------------------------------------------------------------------
+
+_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
+_STDIN = "-"
+_STDIN_NAME = "<stdin>"
+_AT = re.compile(r"at line (\d+) column (\d+)")
 
 
 class _Unusable(Exception):
     """Input that cannot be read as records at all (exit code 2)."""
 
 
-def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    total_records = total_errors = 0
-    unusable = False
-    if not args.paths:
-        total_records, total_errors, unusable = _validate_db_or_examples(args, out)
-    for path, in_folder in _files_of(args.paths):
+class _Input:
+    """One input: a file (named, or found in a folder) or standard input; or, with
+    `error`, a path that cannot be read, said when its turn comes."""
+
+    __slots__ = ("error", "kind", "name", "path")
+
+    def __init__(
+        self, name: str, path: str | None, kind: str | None, error: str | None = None
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.kind = kind
+        self.error = error
+
+
+def _kind_of(path: str, given: str | None, option: str | None = None) -> str:
+    """The file type of `path`: `given`, or what its name ends in."""
+    if given:
+        return given
+    lower = path.lower()
+    for ext, kind in _KINDS.items():
+        if lower.endswith(ext):
+            return kind
+    use = "a .json, .jsonl, .ndjson or .csv file, a folder of them, or - for standard input"
+    if option:
+        use = f"{use}, or give the type with {option}"
+    raise _Unusable(f"{path}: unknown file type; use {use}")
+
+
+def _folder_files(folder: str) -> list[str]:
+    """The files of a supported type in `folder` and the folders below it, in name order;
+    hidden files and folders (a name starting with a dot) are passed over."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in _KINDS:
+                found.append(os.path.join(root, name))
+    return found
+
+
+def _inputs(paths: Sequence[str], given: str | None, option: str | None) -> Iterator[_Input]:
+    """Each input of `paths`: a folder stands for every supported file inside it (their
+    type by extension), ``-`` for standard input. A missing path, one whose type is
+    unknown and a folder without a single file to read come with their `error`."""
+    for path in paths:
+        if path == _STDIN:
+            yield _Input(_STDIN_NAME, None, given)
+        elif os.path.isdir(path):
+            files = _folder_files(path)
+            if not files:
+                error = f"{path}: the folder holds no .json, .jsonl, .ndjson or .csv files"
+                yield _Input(path, path, None, error)
+            for file in files:
+                yield _Input(file, file, _kind_of(file, None))
+        elif not os.path.lexists(path):
+            yield _Input(path, path, None, f"{path}: no such file or folder")
+        else:
+            try:
+                yield _Input(path, path, _kind_of(path, given, option))
+            except _Unusable as e:
+                yield _Input(path, path, None, str(e))
+
+
+def _open_regular(path: str, max_size: int | None) -> BinaryIO:
+    """`path` opened for reading, when it is a regular file of at most `max_size` bytes
+    (None: of any size).
+
+    It is opened without waiting (a FIFO with no writer would block an ordinary open)
+    and refused unless it is a regular file: a device such as /dev/zero never ends."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise _Unusable(f"{path}: no such file") from None
+    except OSError as e:
+        raise _Unusable(f"{path}: cannot read: {e.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unusable(
+                f"{path}: not a regular file (a device, pipe or socket); give a file, "
+                "a folder, or - for standard input"
+            )
+        if max_size is not None and info.st_size > max_size:
+            raise _Unusable(
+                f"{path}: the file has {info.st_size} bytes; the limit is {max_size} "
+                "(raise it with --max-size)"
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_capped(handle: BinaryIO, name: str, max_size: int) -> bytes:
+    data = handle.read(max_size + 1)
+    if len(data) > max_size:
+        raise _Unusable(
+            f"{name}: more than {max_size} bytes; the limit is {max_size} "
+            "(raise it with --max-size)"
+        )
+    return data
+
+
+def _stdin_bytes(max_size: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in its place (as tests do)
+        text = sys.stdin.read(max_size + 1)
+        data = text.encode("utf-8", "surrogateescape")
+        if len(data) > max_size:
+            raise _Unusable(f"{_STDIN_NAME}: more than {max_size} bytes (raise it with --max-size)")
+        return data
+    return _read_capped(stream, _STDIN_NAME, max_size)
+
+
+def _sniff(data: bytes) -> str:
+    """The type of standard input given without --format: a JSON array is JSON, an
+    object on a line of its own JSON Lines, another object JSON; anything else CSV."""
+    text = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
+    stripped = text.lstrip()
+    if stripped[:1] == b"[":
+        return "json"
+    if stripped[:1] == b"{":
+        first = stripped.split(b"\n", 1)[0]
         try:
-            if not os.path.isfile(path):
-                raise _Unusable(f"{path}: no such file")
-            kind = "json" if in_folder else _kind_of(path, args.format, "--format")
+            loads(first.strip())
+        except ValidationError:
+            return "json"
+        return "jsonl"
+    return "csv"
+
+
+class _Lines:
+    """Line numbers in one JSON document, worked out when a problem first needs them."""
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: bytes) -> None:
+        self._text: bytes | None = text
+        self._lines: dict[str, int] | None = None
+
+    def line(self, path: str) -> int:
+        if self._lines is None:
+            assert self._text is not None
+            self._lines = path_lines(self._text.decode("utf-8-sig", "replace"))
+            self._text = None
+        return line_of(self._lines, path)
+
+
+Where = tuple[str, "int | tuple[_Lines, str]"]
+"""Where a record is: the input's name and its line, or the lines of its document and
+its path there (worked out only when needed)."""
+
+
+def _line(where: Where, path: str = "") -> int:
+    at = where[1]
+    if isinstance(at, int):
+        return at
+    lines, base = at
+    return lines.line(_join(base, path))
+
+
+def _join(base: str, path: str) -> str:
+    if not path:
+        return base
+    if not base or path.startswith("["):
+        return base + path
+    return f"{base}.{path}"
+
+
+class _Reader:
+    """Reads records from inputs as a stream, reporting every problem on the way.
+
+    It remembers each id with where it was first seen (not the record), so a
+    duplicate id is reported at once, with both places, across all inputs; with
+    `references`, it also keeps the references to ids not seen yet and reports
+    those still dangling at the end.
+    """
+
+    def __init__(self, args: argparse.Namespace, problems: _Problems) -> None:
+        given: int | None = args.max_size
+        # Without --max-size, what is read whole (a .json or .csv file, standard input)
+        # and each line of JSON Lines have the library's limit; a JSON Lines file,
+        # read a line at a time, may be of any size.
+        self.max_size: int = DEFAULT_MAX_SIZE if given is None else given
+        self.stream_size: int | None = given
+        self.problems = problems
+        self.records = 0
+        self.unusable = False
+        self.ids: dict[str, tuple[Where, str]] = {}
+        self.pending: list[tuple[Where, str, str, str, str, str]] = []
+        self.references = False
+        self._walker: Register | None = None
+
+    # Records --------------------------------------------------------------------------
+
+    def read(self, inputs: Iterable[_Input]) -> Iterator[tuple[Record, Where]]:
+        """The valid records of every input, in order; problems are reported, unreadable
+        inputs said on standard error (and `unusable` set)."""
+        for item in inputs:
+            try:
+                yield from self._read_one(item)
+            except _Unusable as e:
+                _say(f"kotakerja: {e}")
+                self.unusable = True
+            except OSError as e:
+                _say(f"kotakerja: {item.name}: cannot read: {e.strerror or e}")
+                self.unusable = True
+
+    def _read_one(self, item: _Input) -> Iterator[tuple[Record, Where]]:
+        if item.error is not None:
+            raise _Unusable(item.error)
+        if item.path is None:
+            data = _stdin_bytes(self.max_size)
+            kind = item.kind or _sniff(data)
             if kind == "jsonl":
-                n, bad = _validate_jsonl(path, out)
+                yield from self._jsonl(item.name, io.BytesIO(data), len(data))
             elif kind == "json":
-                n, bad = _validate_json(path, out)
+                yield from self._json(item.name, data)
             else:
-                n, bad = _validate_csv(path, out)
-        except _Unusable as e:
-            print(f"kotakerja: {e}", file=sys.stderr)
-            unusable = True
+                yield from self._csv_bytes(item.name, data)
+            return
+        limit = self.stream_size if item.kind == "jsonl" else self.max_size
+        with _open_regular(item.path, limit) as handle:
+            if item.kind == "jsonl":
+                size = os.fstat(handle.fileno()).st_size
+                yield from self._jsonl(item.name, handle, size)
+                return
+            data = _read_capped(handle, item.name, self.max_size)
+        if item.kind == "json":
+            yield from self._json(item.name, data)
+        else:
+            yield from self._csv_bytes(item.name, data)
+
+    def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[tuple[Record, Where]]:
+        progress = _Progress(os.path.basename(name), size, sys.stderr)
+        self.problems.progress = progress
+        done = 0
+
+        def lines() -> Iterator[bytes]:
+            """Each line, one item per line of the file; a line over the limit is cut
+            there (its parse then says it is too large) and the rest of it skipped."""
+            nonlocal done
+            while True:
+                raw = handle.readline(self.max_size + 1)
+                if not raw:
+                    return
+                done += len(raw)
+                if len(raw) > self.max_size and not raw.endswith(b"\n"):
+                    while True:
+                        rest = handle.readline(self.max_size + 1)
+                        done += len(rest)
+                        if not rest or rest.endswith(b"\n"):
+                            break
+                if self.stream_size is not None and done > self.stream_size:
+                    raise _Unusable(
+                        f"{name}: more than {self.stream_size} bytes; the limit is "
+                        f"{self.stream_size} (raise it with --max-size)"
+                    )
+                progress.update(done)
+                yield raw
+
+        try:
+            for result in iter_jsonl(lines(), max_size=self.max_size, max_problems=None):
+                self.records += 1
+                if result.error is not None:
+                    for err in result.error.errors:
+                        column = 1
+                        if err.code == "kotakerja.json.invalid" and not err.path:
+                            m = _AT.search(err.message)
+                            column = int(m.group(2)) if m else 1
+                        self.problems.detail(name, result.line, err, column=column)
+                elif result.record is not None:
+                    where: Where = (name, result.line)
+                    self._seen(result.record, where)
+                    yield result.record, where
+        finally:
+            progress.close()
+            self.problems.progress = None
+
+    def _json(self, name: str, data: bytes) -> Iterator[tuple[Record, Where]]:
+        text = data[3:] if data[:3] == b"\xef\xbb\xbf" else data
+        try:
+            document = loads(text, max_size=self.max_size)
+        except ValidationError as e:
+            raise _Unusable(f"{name}: {e.errors[0].message}") from None
+        lines = _Lines(data)
+        many = isinstance(document, list)
+        items = document if many else [document]
+        for i, item in enumerate(items):
+            base = f"[{i}]" if many else ""
+            self.records += 1
+            try:
+                record = from_dict(Record, item)
+            except ValidationError as e:
+                for err in e.errors:
+                    located = err.prefixed(i) if many else err
+                    self.problems.detail(name, lines.line(located.path), located)
+                continue
+            where: Where = (name, (lines, base))
+            self._seen(record, where)
+            yield record, where
+
+    def _csv_bytes(self, name: str, data: bytes) -> Iterator[tuple[Record, Where]]:
+        """A CSV table; its lines are spreadsheet rows (the header is row 1)."""
+        from .register import read_csv
+
+        handle = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)  # noqa: SIM115
+        try:
+            with handle:
+                handle.write(data)
+            try:
+                records, problems = read_csv(handle.name)
+            except ValidationError as e:  # the table as a whole: TABLE_CODES
+                raise _Unusable(f"{name}: {e.errors[0].message}") from None
+        finally:
+            os.unlink(handle.name)
+        bad_rows = {row for row, _ in problems}
+        for row, err in problems:
+            self.problems.detail(name, row, err)
+        rows = iter(r for r in _csv_rows(data) if r not in bad_rows)
+        self.records += len(records) + len(bad_rows)
+        for record in records:
+            where: Where = (name, next(rows, 0))
+            self._seen(record, where)
+            yield record, where
+
+    # Ids and references ------------------------------------------------------------------
+
+    def _seen(self, record: Record, where: Where) -> None:
+        first = self.ids.get(record.id)
+        if first is not None:
+            (first_where, first_type) = first
+            self.problems.add(
+                where[0],
+                _line(where, "id"),
+                "kotakerja.register.duplicate_id",
+                f"id {record.id!r} ({record.TYPE}) is already used by a {first_type} at "
+                f"{first_where[0]}:{_line(first_where, 'id')}",
+                path="id",
+            )
+            return
+        self.ids[record.id] = (where, record.TYPE)
+        if self.references:
+            self._check_references(record, where)
+
+    def _check_references(self, record: Record, where: Where) -> None:
+        if self._walker is None:
+            from .register import Register
+
+            self._walker = Register()
+        for path, ref in self._walker.references(record):
+            if ref.id == record.id and ref.type == record.TYPE:
+                self.problems.add(
+                    where[0],
+                    _line(where, path),
+                    "kotakerja.register.self_reference",
+                    f"{record.TYPE} {record.id} points to itself",
+                    path=path,
+                )
+                continue
+            target = self.ids.get(ref.id)
+            if target is None:
+                self.pending.append((where, path, record.TYPE, record.id, ref.type, ref.id))
+            else:
+                self._reference(where, path, record.TYPE, record.id, ref.type, ref.id, target)
+
+    def _reference(
+        self,
+        where: Where,
+        path: str,
+        from_type: str,
+        from_id: str,
+        ref_type: str,
+        ref_id: str,
+        target: tuple[Where, str] | None,
+    ) -> None:
+        if target is None:
+            self.problems.add(
+                where[0],
+                _line(where, path),
+                "kotakerja.register.dangling_reference",
+                f"{from_type} {from_id} points to {ref_type} {ref_id}, which is in none "
+                "of the inputs",
+                path=path,
+            )
+        elif target[1] != ref_type:
+            self.problems.add(
+                where[0],
+                _line(where, path),
+                "kotakerja.register.wrong_reference_type",
+                f"{from_type} {from_id} points to {ref_type} {ref_id}, but {ref_id} is a "
+                f"{target[1]} (at {target[0][0]}:{_line(target[0], 'id')})",
+                path=path,
+            )
+
+    def finish(self) -> None:
+        """Report the references that point to no record of any input."""
+        pending, self.pending = self.pending, []
+        for where, path, from_type, from_id, ref_type, ref_id in pending:
+            target = self.ids.get(ref_id)
+            self._reference(where, path, from_type, from_id, ref_type, ref_id, target)
+
+
+def _csv_rows(data: bytes) -> Iterator[int]:
+    """The spreadsheet row of each non-empty row after the header, as `read_csv` counts."""
+    import csv
+
+    text = data.decode("utf-8-sig", "replace")
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        next(reader, None)
+        for row, cells in enumerate(reader, start=2):
+            if cells:
+                yield row
+    except csv.Error:
+        return
+    finally:
+        csv.field_size_limit(limit)
+
+
+# Commands ----------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from ._check import check
+
+    if not args.paths:
+        return _validate_db_or_examples(args, out)
+    problems = _Problems(out, args.problems, args.max_problems)
+    reader = _Reader(args, problems)
+    reader.references = not args.no_references
+    for record, where in reader.read(_inputs(args.paths, args.format, "--format")):
+        if args.no_warnings:
             continue
-        except OSError as e:
-            print(f"kotakerja: {path}: {e.strerror}", file=sys.stderr)
-            unusable = True
-            continue
-        total_records += n
-        total_errors += bad
+        findings = [f for f in check(record) if f.severity.value != "info"]
+        if findings:
+            for f in findings:
+                problems.add(
+                    where[0],
+                    _line(where, f.path),
+                    f.code,
+                    f.message,
+                    path=f.path,
+                    severity="warning",
+                )
+    reader.finish()
+    problems.finish()
     if not args.quiet:
-        noun = "error" if total_errors == 1 else "errors"
-        print(f"{total_records} records checked, {total_errors} {noun}", file=sys.stderr)
-    if unusable:
+        noun = "error" if problems.errors == 1 else "errors"
+        summary = f"{reader.records} records checked, {problems.errors} {noun}"
+        if problems.warnings:
+            summary += f", {problems.warnings} warning" + "s" * (problems.warnings != 1)
+        _say(summary)
+    if reader.unusable:
         return 2
-    return 1 if total_errors else 0
+    return 1 if problems.errors else 0
 
 
-def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> tuple[int, int, bool]:
+def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> int:
     """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples."""
     from ._cli_db import validate_db
     from ._errors import KotakerjaError
@@ -216,46 +680,49 @@ def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> tuple[int
     if url is None:
         from . import examples
 
-        return len(examples()), 0, False
-    try:
-        records, errors = validate_db(url, out)
-    except KotakerjaError as e:
-        print(f"kotakerja: {e}", file=sys.stderr)
-        return 0, 0, True
-    return records, errors, False
+        records, errors = len(examples()), 0
+    else:
+        try:
+            records, errors = validate_db(url, out)
+        except KotakerjaError as e:
+            _say(f"kotakerja: {e}")
+            return 2
+    if not args.quiet:
+        _say(f"{records} records checked, {errors} error" + "s" * (errors != 1))
+    return 1 if errors else 0
 
 
-def _files_of(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
-    """Each path given, with a folder replaced by its ``*.json`` files (as `report` reads
-    it); with whether the file was found in a folder."""
-    for path in paths:
-        if os.path.isdir(path):
-            for file in sorted(Path(path).glob("*.json")):
-                yield str(file), True
-        else:
-            yield path, False
+def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
+    """The register of the inputs (the bundled examples when none are given), or the exit
+    code after saying why it cannot be had: 1 for problems in the data (each printed on
+    standard error), 2 for an input that cannot be read.
 
+    References to records outside the inputs are allowed: reporting on, converting or
+    exporting part of a register is common. Ids must be unique across the inputs."""
+    from . import examples
+    from .register import Register
 
-def _kind_of(
-    path: str, given: str | None, option: str | None = None, *, folders: bool = True
-) -> str:
-    """The file type of `path`: `given`, or what its name ends in; `option` is the command
-    line option that gives the type, and `folders` whether a folder may be given instead."""
-    if given:
-        return given
-    lower = path.lower()
-    for ext, kind in (
-        (".jsonl", "jsonl"),
-        (".ndjson", "jsonl"),
-        (".json", "json"),
-        (".csv", "csv"),
-    ):
-        if lower.endswith(ext):
-            return kind
-    use = "a .json, .jsonl, .ndjson or .csv file" + (", or a folder of .json files" * folders)
-    if option:
-        use = f"{use}, or give the type with {option}"
-    raise _Unusable(f"{path}: unknown file type; use {use}")
+    if not args.paths:
+        url = db_url(args) if hasattr(args, "db") else None
+        if url is None:
+            return examples()
+        from ._cli_db import register_from_db
+        from ._errors import KotakerjaError
+
+        try:
+            return register_from_db(url)
+        except KotakerjaError as e:
+            _say(f"kotakerja: {e}")
+            return 2
+    problems = _Problems(sys.stderr, args.problems, args.max_problems)
+    reader = _Reader(args, problems)
+    records = [record for record, _ in reader.read(_inputs(args.paths, args.format, option))]
+    problems.finish()
+    if reader.unusable:
+        return 2
+    if problems.errors:
+        return 1
+    return Register(records, check_references=False)
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
@@ -265,106 +732,20 @@ def _report(args: argparse.Namespace, out: TextIO) -> int:
     try:
         on = PartialDate.parse(args.on) if args.on else None
     except ValidationError as e:
-        print(f"kotakerja: --on: {e.errors[0].message}", file=sys.stderr)
+        _say(f"kotakerja: --on: {e.errors[0].message}")
         return 2
-    try:
-        # Like ics and convert, a file may point to records kept elsewhere (a table of
-        # one record type, say); ids must still be unique.
-        register = _load(args.path, check_references=False, db=db_url(args))
-    except _Unusable as e:
-        print(f"kotakerja: {e}", file=sys.stderr)
-        return 2
-    except (ValidationError, OSError) as e:
-        print(f"kotakerja: {args.path}: cannot read: {e}", file=sys.stderr)
-        return 2
+    register = _load(args)
+    if isinstance(register, int):
+        return register
     width = shutil.get_terminal_size().columns if out.isatty() else None
-    out.write(render_report(register, on=on, lang=args.lang, width=width))
+    _write(out, render_report(register, on=on, lang=args.lang, width=width))
     return 0
-
-
-def _load(
-    path: str | None,
-    kind: str | None = None,
-    *,
-    check_references: bool = True,
-    option: str | None = None,
-    db: str | None = None,
-) -> Register:
-    """The register at `path` (JSON Lines, JSON, CSV or a folder); the examples when None.
-
-    `kind` overrides the file type the name suggests (`option` names the command
-    line option that gives it). Without `check_references`, a file may point to
-    records kept elsewhere (a table of one record type, say). A file that cannot
-    be read as a whole raises `_Unusable`; invalid records raise `ValidationError`.
-    """
-    from . import examples
-    from .register import Register
-    from .register._csv import TABLE_CODES
-
-    checked = check_references
-    if path is None and db is not None:
-        from ._cli_db import register_from_db
-        from ._errors import KotakerjaError
-
-        try:
-            return register_from_db(db)
-        except KotakerjaError as e:
-            raise _Unusable(str(e)) from None
-    if path is None:
-        return examples()
-    if os.path.isdir(path):
-        return Register.load_folder(path, check_references=checked)
-    kind = _kind_of(path, kind, option)
-    if kind == "jsonl":
-        return Register.load_jsonl(path, check_references=checked)
-    if kind == "csv":
-        try:
-            return Register.load_csv(path, check_references=checked)
-        except ValidationError as e:
-            if e.errors[0].code in TABLE_CODES and not e.errors[0].path:
-                raise _Unusable(f"{path}: {e.errors[0].message}") from None
-            raise
-    try:
-        data = read_json_file(path)
-    except ValidationError as e:
-        raise _Unusable(f"{path}: {e.errors[0].message}") from None
-    if not isinstance(data, list):
-        return Register([from_dict(Record, data)], check_references=checked)
-    records: list[Record] = []
-    problems: list[ErrorDetail] = []
-    for i, item in enumerate(data):
-        try:
-            records.append(from_dict(Record, item))
-        except ValidationError as e:
-            problems.extend(err.prefixed(i) for err in e.errors)
-    if problems:
-        raise ValidationError(problems)
-    return Register(records, check_references=checked)
-
-
-def _load_or_exit_code(
-    path: str | None, kind: str | None = None, option: str | None = None, db: str | None = None
-) -> Register | int:
-    """The records at `path`, or the exit code after printing why they cannot be had:
-    1 for invalid records (every problem listed), 2 for a file that cannot be read.
-
-    References to records outside the file are allowed: converting or exporting part
-    of a register is common."""
-    try:
-        return _load(path, kind, check_references=False, option=option, db=db)
-    except ValidationError as e:
-        for err in e.errors:
-            print(f"kotakerja: {path}: {err}", file=sys.stderr)
-        return 1
-    except (_Unusable, OSError) as e:
-        print(f"kotakerja: {e}", file=sys.stderr)
-        return 2
 
 
 def _ics(args: argparse.Namespace, out: TextIO) -> int:
     from .calendar import to_ical
 
-    register = _load_or_exit_code(args.path, db=db_url(args))
+    register = _load(args)
     if isinstance(register, int):
         return register
     data = to_ical(register, locale=args.lang, partial=args.partial)
@@ -383,23 +764,19 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
         try:
             atomic_write(args.output, (data.decode("utf-8"),))
         except OSError as e:
-            print(f"kotakerja: {args.output}: cannot write: {e.strerror}", file=sys.stderr)
+            _say(f"kotakerja: {args.output}: cannot write: {e.strerror}")
             return 2
-    print(f"{entries} calendar entries written to {args.output or 'standard output'}",
-          file=sys.stderr)  # fmt: skip
+    _say(f"{entries} calendar entries written to {args.output or 'standard output'}")
     return 0
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    from .register import atomic_write
-    from .serialization._json import dumps
-
     try:
-        dst_kind = _kind_of(args.target, args.target_format, "--to", folders=False)
+        dst_kind = _kind_of(args.target, args.target_format, "--to")
     except _Unusable as e:
-        print(f"kotakerja: {e}", file=sys.stderr)
+        _say(f"kotakerja: {e}")
         return 2
-    register = _load_or_exit_code(args.source, args.source_format, "--from")
+    register = _load(args, "--from")
     if isinstance(register, int):
         return register
     written = len(register)
@@ -408,16 +785,15 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     if dst_kind == "csv":
         types = sorted({r.TYPE for r in register})
         if args.type is None and len(types) != 1:
-            print(
+            _say(
                 "kotakerja: a CSV table holds records of one type; choose one with --type "
-                f"({', '.join(types) or 'no records'})",
-                file=sys.stderr,
+                f"({', '.join(types) or 'no records'})"
             )
             return 2
         try:
             cls = record_types()[args.type or types[0]]
         except KeyError:
-            print(f"kotakerja: unknown type {args.type!r}", file=sys.stderr)
+            _say(f"kotakerja: unknown type {args.type!r}")
             return 2
     try:
         if dst_kind == "csv":
@@ -425,11 +801,14 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
         elif dst_kind == "jsonl":
             register.save_jsonl(args.target)
         else:
-            atomic_write(args.target, (dumps(register.to_list(), indent=2), "\n"))
+            register.save_json(args.target)
     except OSError as e:
-        print(f"kotakerja: {args.target}: cannot write: {e.strerror}", file=sys.stderr)
+        _say(f"kotakerja: {args.target}: cannot write: {e.strerror}")
         return 2
-    print(f"{written} records written to {args.target}", file=sys.stderr)
+    except ValidationError as e:  # more than a reader takes: kotakerja.storage.too_large
+        _say(f"kotakerja: {args.target}: not written: {e.errors[0].message}")
+        return 2
+    _say(f"{written} records written to {args.target}")
     return 0
 
 
@@ -437,33 +816,84 @@ def _convert_to_parquet(register: Register, target: str) -> int:
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        print('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"', file=sys.stderr)
+        _say('kotakerja: Parquet needs pyarrow: pip install "kotakerja[arrow]"')
         return 2
     from .tables import write_parquet
 
     if os.path.exists(target) and not os.path.isdir(target):
-        print(f"kotakerja: {target}: not a folder; Parquet tables go into a folder",
-              file=sys.stderr)  # fmt: skip
+        _say(f"kotakerja: {target}: not a folder; Parquet tables go into a folder")
         return 2
     try:
         counts = write_parquet(register, target)
     except OSError as e:
-        print(f"kotakerja: {target}: cannot write: {e.strerror}", file=sys.stderr)
+        _say(f"kotakerja: {target}: cannot write: {e.strerror}")
         return 2
-    print(f"{len(register)} records written to {target} ({len(counts)} tables)",
-          file=sys.stderr)  # fmt: skip
+    _say(f"{len(register)} records written to {target} ({len(counts)} tables)")
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kotakerja",
-        description="Records of Indonesian regional cooperation: MoUs, agreements, meetings, "
-        "export shipments.",
-    )
-    parser.add_argument("--version", action="version", version=f"kotakerja {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+_SIZE = re.compile(r"(\d+)\s*([kmg]?)i?b?", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
+
+def _size(text: str) -> int:
+    """A size in bytes: ``1000``, ``512K``, ``64M``, ``2G`` (powers of 1024)."""
+    m = _SIZE.fullmatch(text.strip())
+    if m is None or int(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 1000, 512K, 64M or 2G")
+    return int(m.group(1)) * _UNITS[m.group(2).lower()]
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of 0 or more")
+    return int(text)
+
+
+def _add_input_options(parser: argparse.ArgumentParser, *, format_option: str = "--format") -> None:
+    """The options of every command that reads records: the input type, the limits, and
+    how problems are printed. A command that reads records from elsewhere adds its own
+    options beside these."""
+    group = parser.add_argument_group("input")
+    names = [format_option] if format_option == "--format" else [format_option, "--format"]
+    group.add_argument(
+        *names,
+        dest="format",
+        choices=("json", "jsonl", "csv"),
+        help="the type of the named files and of standard input (default: by the "
+        "name's extension; files in a folder always go by their extension)",
+    )
+    group.add_argument(
+        "--max-size",
+        type=_size,
+        metavar="SIZE",
+        help="refuse an input larger than this, e.g. 512K, 64M, 2G (default: 64M for "
+        "what is read whole, a .json or .csv file or standard input, and for each line "
+        "of JSON Lines; a JSON Lines file may be of any size)",
+    )
+    group.add_argument(
+        "--max-problems",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="print at most N problems, then only count them (0: no limit; default: 1000)",
+    )
+    group.add_argument(
+        "--problems",
+        choices=("text", "json"),
+        default="text",
+        help="print problems as file:line:column: code: message lines (text) or as JSON "
+        "lines (json)",
+    )
+
+
+_INPUTS_HELP = (
+    "JSON, JSON Lines or CSV files, folders (every such file inside), or - for standard input"
+)
+
+
+def _subcommands(sub: Any) -> None:
+    """Add every subcommand to `sub`, the parser's subparsers."""
     regions = sub.add_parser("regions", help="look up Indonesian provinces, regencies and cities")
     regions_sub = regions.add_subparsers(dest="regions_command", metavar="ACTION", required=True)
     search = regions_sub.add_parser("search", help="find regions by name, alias or code")
@@ -476,34 +906,37 @@ def _parser() -> argparse.ArgumentParser:
     search.set_defaults(func=_regions_search)
 
     report = sub.add_parser("report", help="summary of a register (default: the bundled examples)")
-    report.add_argument("path", nargs="?", help="JSON Lines, JSON, CSV or a folder of JSON files")
+    report.add_argument("paths", nargs="*", metavar="PATH", help=_INPUTS_HELP)
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
+    _add_input_options(report)
     add_db_option(report)
     report.set_defaults(func=_report)
 
     validate = sub.add_parser(
         "validate",
-        help="check JSON, JSON Lines or CSV files (a folder: its .json files); "
-        "print every problem with its line",
+        help="check records in files, folders or standard input; print every problem "
+        "with its file and line",
     )
     validate.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="a file, or a folder of JSON files (none: the records of --db)",
-    )
-    add_db_option(validate)
-    validate.add_argument(
-        "--format", choices=("json", "jsonl", "csv"), help="override the file type"
+        "paths", nargs="*", metavar="PATH", help=_INPUTS_HELP + " (none: the records of --db)"
     )
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    validate.add_argument(
+        "--no-references",
+        action="store_true",
+        help="allow references to records that are in none of the inputs",
+    )
+    validate.add_argument(
+        "--no-warnings", action="store_true", help="do not print the findings of check()"
+    )
+    _add_input_options(validate)
+    add_db_option(validate)
     validate.set_defaults(func=_validate)
 
     convert = sub.add_parser("convert", help="convert records between JSON, JSON Lines and CSV")
-    convert.add_argument("source")
-    convert.add_argument("target")
-    convert.add_argument("--from", dest="source_format", choices=("json", "jsonl", "csv"))
+    convert.add_argument("paths", nargs="+", metavar="SOURCE", help=_INPUTS_HELP)
+    convert.add_argument("target", help="the .json, .jsonl or .csv file to write")
     convert.add_argument(
         "--to",
         dest="target_format",
@@ -513,13 +946,14 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--type", help="the record type a CSV table holds (e.g. mou), when there are several"
     )
+    _add_input_options(convert, format_option="--from")
     convert.set_defaults(func=_convert)
 
     ics = sub.add_parser(
         "ics", help="write the meetings and events of a register as an iCalendar file"
     )
     ics.add_argument(
-        "path", nargs="?", help="JSON Lines, JSON, CSV or a folder (default: the bundled examples)"
+        "paths", nargs="*", metavar="PATH", help=_INPUTS_HELP + " (default: the bundled examples)"
     )
     ics.add_argument("-o", "--output", help="the .ics file to write (default: standard output)")
     ics.add_argument("--lang", choices=("id", "en"), default="id", help="language of the texts")
@@ -529,6 +963,7 @@ def _parser() -> argparse.ArgumentParser:
         default="skip",
         help="dates known only to the month or year: leave out (skip) or span the whole period",
     )
+    _add_input_options(ics)
     add_db_option(ics)
     ics.set_defaults(func=_ics)
 
@@ -539,6 +974,17 @@ def _parser() -> argparse.ArgumentParser:
     from ._cli_db import add_parser as add_db_parser
 
     add_db_parser(sub)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kotakerja",
+        description="Records of Indonesian regional cooperation: MoUs, agreements, meetings, "
+        "export shipments. Exit status: 0 all valid, 1 problems in the data, 2 a usage "
+        "error or an input that cannot be read.",
+    )
+    parser.add_argument("--version", action="version", version=f"kotakerja {__version__}")
+    _subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
 

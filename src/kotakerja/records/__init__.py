@@ -6,6 +6,6 @@ Other packages of kotakerja import the shared base from here; users import from
 
 from __future__ import annotations
 
-from ._base import Record, Ref
+from ._base import EXTENSION_KEY_PATTERN, Record, Ref, record_type, record_types
 
-__all__ = ["Record", "Ref"]
+__all__ = ["EXTENSION_KEY_PATTERN", "Record", "Ref", "record_type", "record_types"]

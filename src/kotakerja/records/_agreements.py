@@ -251,8 +251,7 @@ class Party:
     organization: Organization | None = None
     document_number: str | None = attrs.field(default=None, metadata=meta(max_length=200))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         given = (
@@ -324,8 +323,7 @@ class Witness:
     person: Person | None = None
     position: Position | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.person is None and self.position is None:
@@ -388,8 +386,7 @@ class Signature:
     )
     authority: Authority | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     @property
     def signs_as(self) -> SigningCapacity:
@@ -465,8 +462,7 @@ class StageEvent:
     note: str | None = None
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -490,8 +486,7 @@ class Term:
     renewal_months: int | None = attrs.field(default=None, metadata=meta(minimum=0, maximum=1200))
     max_renewals: int | None = attrs.field(default=None, metadata=meta(minimum=0))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.effective is EffectiveRule.ON_DATE and self.effective_date is None:
@@ -566,8 +561,7 @@ class Approval:
     party: int | None = attrs.field(default=None, metadata=meta(minimum=0))
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class TerminationGround(str, enum.Enum):
@@ -592,8 +586,7 @@ class Termination:
     date: PartialDate
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class AmendmentKind(str, enum.Enum):
@@ -611,8 +604,7 @@ class ClauseChange:
     text: str | None = None
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -644,8 +636,7 @@ class Amendment:
     obligations: tuple[Obligation, ...] | None = None
     clauses: tuple[ClauseChange, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.end is not None and self.term is not None:
@@ -712,8 +703,7 @@ class DocumentLink:
     to: Ref
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     @property
     def inverse(self) -> str:
@@ -1489,8 +1479,7 @@ class Obligation:
     rights: tuple[str, ...] = ()
     obligations: tuple[str, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)

@@ -161,8 +161,7 @@ class Record:
         if "TYPE" in cls.__dict__:
             _REGISTRY[cls.TYPE] = cls
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_extensions(self, p: Problems) -> None:
         # Every way of building a record runs the rules, so this is where the caller's
@@ -222,8 +221,7 @@ class Ref:
     type: str = attrs.field(metadata=meta(pattern=r"[a-z][a-z0-9_]*"))
     id: str = attrs.field(metadata=meta(pattern=ID_PATTERN))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         registry = _registry()

@@ -235,8 +235,7 @@ class Coordinates:
     latitude: float = attrs.field(metadata=meta(minimum=-90, maximum=90))
     longitude: float = attrs.field(metadata=meta(minimum=-180, maximum=180))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -254,8 +253,7 @@ class Venue:
     address: str | None = attrs.field(default=None, metadata=meta(max_length=500))
     coordinates: Coordinates | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     @property
     def time_zone(self) -> str:
@@ -290,8 +288,7 @@ class Participant:
         default=(ParticipantRole.ATTENDEE,), metadata=meta(min_length=1)
     )
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.person is None and self.position is None:
@@ -318,8 +315,7 @@ class ParticipantIndex:
     delegation: int = attrs.field(metadata=meta(minimum=0))
     participant: int = attrs.field(metadata=meta(minimum=0))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -337,8 +333,7 @@ class Delegation:
     participants: tuple[Participant, ...] = ()
     size: int | None = attrs.field(default=None, metadata=meta(minimum=1))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.size is not None and self.size < len(self.participants):
@@ -368,8 +363,7 @@ class Attendance:
     description: str = attrs.field(metadata=meta(max_length=300))
     qualifier: CountQualifier = CountQualifier.EXACT
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -380,8 +374,7 @@ class CeremonialAct:
     performed_by: tuple[ParticipantIndex, ...] = ()
     note: str | None = attrs.field(default=None, metadata=meta(max_length=1000))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -405,8 +398,7 @@ class Outcome:
     event_dates: Period | None = None
     topics: tuple[str, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         check_ref_type(p, "event", self.event, "event")
@@ -451,8 +443,7 @@ class FollowUp:
     closed_on: PartialDate | None = None
     note: str | None = attrs.field(default=None, metadata=meta(max_length=2000))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         for i, ref in enumerate(self.concerns):
@@ -725,12 +716,14 @@ class Meeting(Record):
             ("released", SHIPMENT_TYPES),
         ):
             refs: tuple[Ref, ...] = getattr(self, name)
+            seen: set[Ref] = set()
             for i, ref in enumerate(refs):
                 check_ref_type(p, f"{name}[{i}]", ref, *allowed)
-                if ref in refs[:i]:
+                if ref in seen:
                     p.add(
                         f"{name}[{i}]", "kotakerja.meeting.duplicate_link", f"{ref} is listed twice"
                     )
+                seen.add(ref)
         self._check_indices(p)
         self._check_follow_ups(p)
 

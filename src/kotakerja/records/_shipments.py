@@ -133,8 +133,7 @@ class Exporter:
     capital: Money | None = None
     annual_sales: Money | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         org = self.organization
@@ -184,8 +183,7 @@ class Consignee:
     address: str | None = attrs.field(default=None, metadata=meta(max_length=1000))
     diaspora: bool | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.country.code == "ID":
@@ -218,8 +216,7 @@ class GoodsLine:
     unit: str | None = attrs.field(default=None, metadata=meta(pattern=r"[A-Z0-9]{1,3}"))
     value: Money | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.unit is not None and self.unit not in UNIT_CODES:
@@ -254,8 +251,7 @@ class Package:
         default=None, metadata=meta(description="Shipping marks and numbers.")
     )
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 # Transport -------------------------------------------------------------------------------
@@ -268,8 +264,7 @@ class DeliveryTerms:
     incoterm: Incoterm
     named_place: str = attrs.field(metadata=meta(max_length=300))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def __str__(self) -> str:
         return f"{self.incoterm.value} {self.named_place} (Incoterms 2020)"
@@ -343,8 +338,7 @@ class TransportLeg:
     actual_departure: pendulum.DateTime | None = None
     actual_arrival: pendulum.DateTime | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         for name in ("departure_place", "arrival_place"):
@@ -407,8 +401,7 @@ class TradeDocument:
     date: PartialDate | None = None
     source: Source | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 class OriginProofKind(str, enum.Enum):
@@ -439,8 +432,7 @@ class OriginProof:
     number: str | None = attrs.field(default=None, metadata=meta(max_length=100))
     date: PartialDate | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         known = sorted({r.agreement for r in _origin_rules()})
@@ -514,8 +506,7 @@ class StatusEvent:
         default=None, metadata=meta(minimum=0, description="Index of the event this corrects.")
     )
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if (self.time is None) == (self.date is None):

@@ -1,16 +1,37 @@
 """The register of records and its storage."""
 
-from ._csv import columns_for, read_csv, write_csv
+from ._csv import columns_for, escape_cell, read_csv, unescape_cell, write_csv
 from ._register import Register
-from ._storage import LineResult, append_jsonl, atomic_write, iter_jsonl
+from ._storage import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_PROBLEMS,
+    DEFAULT_MAX_SIZE,
+    LineResult,
+    Readable,
+    append_jsonl,
+    atomic_write,
+    file_name_for,
+    iter_jsonl,
+    read_folder,
+    read_json_file,
+)
 
 __all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_PROBLEMS",
+    "DEFAULT_MAX_SIZE",
     "LineResult",
     "Register",
+    "Readable",
     "append_jsonl",
     "atomic_write",
     "columns_for",
+    "escape_cell",
+    "file_name_for",
     "iter_jsonl",
     "read_csv",
+    "read_folder",
+    "read_json_file",
+    "unescape_cell",
     "write_csv",
 ]

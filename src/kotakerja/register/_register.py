@@ -23,10 +23,23 @@ from ..records._agreements import (
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry, open_follow_ups
 from ..records._shipments import ExportRelease, ExportShipment, shipments_by_destination
+from ..serialization import DEFAULT_MAX_SIZE, from_dict
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
 from ._csv import read_csv, write_csv
-from ._storage import PathLike, iter_jsonl, read_folder, write_folder, write_jsonl
+from ._storage import (
+    DEFAULT_MAX_PROBLEMS,
+    TOO_MANY_PROBLEMS,
+    CappedProblems,
+    PathLike,
+    Readable,
+    iter_jsonl,
+    read_folder,
+    read_json_file,
+    write_folder,
+    write_json,
+    write_jsonl,
+)
 from ._walk import walk
 
 __all__ = ["Register"]
@@ -696,18 +709,36 @@ class Register:
     @classmethod
     def load_jsonl(
         cls,
-        path: PathLike,
+        source: Readable,
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
     ) -> Register:
-        """Read a JSON Lines file; every bad line is reported, as ``line N`` in the path."""
+        """Read a JSON Lines file (or binary stream); every bad line is reported as ``line N``.
+
+        A line may have at most `max_size` bytes; an id used twice is reported on the
+        later line, naming the first. After `max_problems` problems reading stops and
+        the last problem (``kotakerja.storage.too_many_problems``) says more were cut.
+        A special file such as a named pipe is refused unless `allow_special`.
+        """
         records: list[Record] = []
         problems: list[ErrorDetail] = []
-        for result in iter_jsonl(path, converter=converter):
+        results = iter_jsonl(
+            source,
+            converter=converter,
+            max_size=max_size,
+            max_problems=max_problems,
+            allow_special=allow_special,
+        )
+        for result in results:
             if result.error is not None:
                 problems.extend(
-                    ErrorDetail(
+                    x
+                    if x.code == TOO_MANY_PROBLEMS
+                    else ErrorDetail(
                         f"line {result.line}" + (": " + x.path if x.path else ""), x.code, x.message
                     )
                     for x in result.error.errors
@@ -718,9 +749,79 @@ class Register:
             raise ValidationError(problems)
         return cls(records, check_references=check_references)
 
-    def save_jsonl(self, path: PathLike, *, converter: cattrs.Converter | None = None) -> None:
-        """Save as JSON Lines, atomically: a crash mid-write leaves the old file intact."""
-        write_jsonl(path, self, converter=converter)
+    def save_jsonl(
+        self,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+    ) -> None:
+        """Save as JSON Lines, atomically: a crash mid-write leaves the old file intact.
+
+        A line `load_jsonl` would refuse with the same `max_size` is not written
+        (``kotakerja.storage.too_large``), and the file is left as it was.
+        """
+        write_jsonl(path, self, converter=converter, max_size=max_size)
+
+    @classmethod
+    def load_json(
+        cls,
+        source: Readable,
+        *,
+        converter: cattrs.Converter | None = None,
+        check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
+    ) -> Register:
+        """Read a ``.json`` file (or binary stream) holding one record or an array of them.
+
+        The document may have at most `max_size` bytes and is read whole. Problems of
+        the i-th record have the path ``[i]...``; an id used twice is reported at the
+        later one's ``[i].id``. After `max_problems` problems the rest are cut.
+        """
+        data = read_json_file(source, max_size=max_size, allow_special=allow_special)
+        items = data if isinstance(data, list) else [data]
+        records: list[Record] = []
+        problems = CappedProblems(max_problems)
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            try:
+                record = from_dict(Record, item, converter=converter)
+            except ValidationError as e:
+                errors = e.prefixed(i).errors if isinstance(data, list) else e.errors
+            else:
+                first = seen.setdefault(record.id, i)
+                if first == i:
+                    records.append(record)
+                    continue
+                errors = (
+                    ErrorDetail(
+                        f"[{i}].id",
+                        "kotakerja.register.duplicate_id",
+                        f"id {record.id!r} is already used by [{first}]",
+                    ),
+                )
+            if not problems.add(errors):
+                break
+        if problems.items:
+            problems.raise_if_any(f"[{i}]" if isinstance(data, list) else "the record")
+        return cls(records, check_references=check_references)
+
+    def save_json(
+        self,
+        path: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+    ) -> None:
+        """Save as one JSON array, atomically.
+
+        A document `load_json` would refuse with the same `max_size` (64 MiB by
+        default) is not written: `ValidationError` with ``kotakerja.storage.too_large``,
+        and the file is left as it was. Save a register that large as JSON Lines.
+        """
+        write_json(path, self, converter=converter, max_size=max_size)
 
     @classmethod
     def load_folder(
@@ -729,42 +830,72 @@ class Register:
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
     ) -> Register:
         """Read a folder of ``<id>.json`` files (a leading byte-order mark is allowed).
 
-        A missing folder raises `FileNotFoundError`, a file in its place `NotADirectoryError`.
+        The id inside each file counts, whatever its name; an id in two files is
+        reported naming both. Each file may have at most `max_size` bytes; special
+        files and hidden ones are not opened. A missing folder raises
+        `FileNotFoundError`, a file in its place `NotADirectoryError`.
         """
-        records, problems = read_folder(directory, converter=converter)
+        records, problems = read_folder(
+            directory, converter=converter, max_size=max_size, max_problems=max_problems
+        )
         if problems:
             raise ValidationError(problems)
         return cls(records, check_references=check_references)
 
     def save_folder(
-        self, directory: PathLike, *, converter: cattrs.Converter | None = None
+        self,
+        directory: PathLike,
+        *,
+        converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> None:
-        """Save one JSON file per record, each written atomically."""
-        write_folder(directory, self, converter=converter)
+        """Save one JSON file per record, each written atomically, named by its escaped id.
+
+        File names never collide, even on file systems that ignore case
+        (`kotakerja.register.file_name_for`); files of records no longer in the
+        register are removed once the new ones are in place.
+        """
+        write_folder(directory, self, converter=converter, max_size=max_size)
 
     @classmethod
     def load_csv(
         cls,
-        path: PathLike,
+        source: Readable,
         *,
         converter: cattrs.Converter | None = None,
         check_references: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
+        max_problems: int | None = DEFAULT_MAX_PROBLEMS,
+        allow_special: bool = False,
     ) -> Register:
         """Read a CSV table, all or nothing: every bad row is reported as ``row N``.
 
         Row numbers count the header as row 1, as spreadsheets do; a table that
-        cannot be read at all (not UTF-8, not comma-separated, a bad header) is one
-        problem with a ``kotakerja.csv.*`` code and no row. To keep the good
-        rows of a table with mistakes, use `kotakerja.register.read_csv`, which
-        returns the records and the problems separately.
+        cannot be read at all (not UTF-8, not comma-separated, a bad header, a row
+        over `max_size` bytes) is one problem with no row. An id used twice is
+        reported on the later row, naming the first. To keep the good rows of a
+        table with mistakes, use `kotakerja.register.read_csv`, which returns the
+        records and the problems separately.
         """
-        records, problems = read_csv(path, converter=converter)
+        records, problems = read_csv(
+            source,
+            converter=converter,
+            max_size=max_size,
+            max_problems=max_problems,
+            allow_special=allow_special,
+        )
         if problems:
             raise ValidationError(
-                ErrorDetail(f"row {row}" + (": " + e.path if e.path else ""), e.code, e.message)
+                e
+                if e.code == TOO_MANY_PROBLEMS
+                else ErrorDetail(
+                    f"row {row}" + (": " + e.path if e.path else ""), e.code, e.message
+                )
                 for row, e in problems
             )
         return cls(records, check_references=check_references)
@@ -775,10 +906,13 @@ class Register:
         record_type: type[Record] | None = None,
         *,
         converter: cattrs.Converter | None = None,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> int:
         """Save the records of one type as a CSV table, atomically; return the row count.
 
         A register holding several types needs `record_type` (e.g. ``kotakerja.Mou``).
+        Cells that a spreadsheet would take for a formula are escaped with a leading
+        ``'``, which `load_csv` removes.
         """
         if record_type is None:
             types = {type(r) for r in self}
@@ -787,7 +921,7 @@ class Register:
                 raise ValueError(f"a CSV table holds one record type; this register has {names}")
             (record_type,) = types
         rows = self.of_type(record_type)
-        write_csv(path, rows, record_type=record_type, converter=converter)
+        write_csv(path, rows, record_type=record_type, converter=converter, max_size=max_size)
         return len(rows)
 
     def to_list(self, *, converter: cattrs.Converter | None = None) -> list[Any]:

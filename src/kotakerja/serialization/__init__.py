@@ -8,10 +8,12 @@ from typing import Any, TypeVar
 import cattrs
 
 from .._errors import ValidationError
-from ._converter import _json_shape as json_shape
+from ._codecs import Codec, codec_for, codecs
+from ._codecs import register as register_codec
 from ._converter import (
     format_datetime,
     format_decimal,
+    json_shape,
     make_converter,
     parse_date,
     parse_datetime,
@@ -23,6 +25,10 @@ from ._migrate import migrate, register_migration
 from ._schema import json_schema
 
 __all__ = [
+    "Codec",
+    "codec_for",
+    "codecs",
+    "register_codec",
     "DEFAULT_MAX_SIZE",
     "format_datetime",
     "format_decimal",

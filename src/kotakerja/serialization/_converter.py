@@ -8,28 +8,41 @@ the object only when the input is clean, so the class's own rules then run once.
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import enum
-import functools
 import re
 import types
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
-import pendulum
 
-from .._errors import ErrorDetail, ValidationError, join_path
-from .._model import JsonObject, describe_value, field_specs, writable_text
-from ..records._base import Record, record_type
-from ..values import TWO_DIGITS as _TWO_DIGITS
-from ..values import check_zone_name
-from ..values._dates import PartialDate
-from ..values._places import Country, Region
-from ..values._trade import HsCode
+from .._errors import ErrorDetail, Problems, ValidationError, join_path
+from .._model import JsonObject, describe_value, field_specs
+from ..records import Record, record_type
 from . import _fast
+from ._codecs import (
+    _VERSION_RX,
+    StructureHook,
+    _enum_hook,
+    _json_copy,
+    _structure_bool,
+    _structure_datetime,
+    _structure_decimal,
+    _structure_int,
+    _structure_str,
+    _type_error,
+    code_of,
+    codec_for,
+    codecs,
+    format_datetime,
+    format_decimal,
+    format_iso,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+)
 from ._fast import (
     FastPath,
     fast_structure,
@@ -37,11 +50,11 @@ from ._fast import (
     structure_fast_path,
     unstructure_fast_path,
 )
-from ._fast import _always_slow as _fast_always_slow
 from ._fast import _omitted_when_empty as _omit_empty
 
 __all__ = [
     "format_datetime",
+    "json_shape",
     "format_decimal",
     "make_converter",
     "parse_date",
@@ -49,522 +62,7 @@ __all__ = [
     "parse_decimal",
 ]
 
-StructureHook = Callable[[Any, Any], Any]
 UnstructureHook = Callable[[Any], Any]
-
-_DECIMAL_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-_MAX_DECIMAL_TEXT = 100
-_VERSION_RX = re.compile(r"(0|[1-9][0-9]{0,3})\.([0-9]{1,4})")
-
-
-def _type_error(expected: str, value: Any) -> ValidationError:
-    return ValidationError.single(
-        "", "kotakerja.type", f"expected {expected}, got {describe_value(value)}"
-    )
-
-
-def parse_decimal(text: Any) -> Decimal:
-    """Parse a decimal written as a JSON string: ``"-12.50"``; no exponent, no spaces.
-
-    Trailing zeros are kept (``"12.50"`` stays two decimals).
-    """
-    if type(text) is not str:
-        raise _type_error('a decimal string such as "12.50"', text)
-    if len(text) > _MAX_DECIMAL_TEXT or not _DECIMAL_RX.fullmatch(text):
-        shown = text if len(text) <= 40 else text[:37] + "..."
-        raise ValidationError.single(
-            "",
-            "kotakerja.decimal.invalid",
-            f"{shown!r} is not a plain decimal number (digits, an optional minus sign and "
-            f"one dot; at most {_MAX_DECIMAL_TEXT} characters)",
-        )
-    return Decimal(text)
-
-
-def _structure_decimal(value: Any, _: Any) -> Decimal:
-    return parse_decimal(value)
-
-
-def format_decimal(value: Decimal) -> str:
-    """A decimal in plain positional notation, trailing zeros as given: never an exponent."""
-    text = str(value)  # plain notation unless the exponent is positive or very small
-    if "E" in text:
-        text = format(value, "f")
-    return "0" if text == "-0" else text
-
-
-def parse_date(text: Any) -> pendulum.Date:
-    """Parse a full ISO date ``YYYY-MM-DD`` strictly."""
-    if type(text) is not str:
-        raise _type_error("a date string YYYY-MM-DD", text)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
-        try:
-            d = dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
-        except ValueError as e:
-            raise ValidationError.single(
-                "", "kotakerja.date.invalid", f"{text!r} is not a real date: {e}"
-            ) from None
-        return pendulum.Date(d.year, d.month, d.day)
-    shown = text if len(text) <= 40 else text[:37] + "..."
-    raise ValidationError.single(
-        "", "kotakerja.date.unparseable", f"{shown!r} is not an ISO date YYYY-MM-DD"
-    )
-
-
-_ZONES: dict[str, pendulum.Timezone | pendulum.FixedTimezone] = {}
-# The form the JSON Schema gives before any [zone]: RFC 3339, seconds optional, and an
-# offset with seconds for the local mean times of old dates (+07:07:12). A missing
-# offset is let through here to be named as such.
-_DATETIME_FORM = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)?"
-)
-
-
-# "+07:00[Asia/Jakarta]" -> (zone, offset): the offset-and-zone endings already read once
-# and written exactly as format_datetime writes them.
-# The third item: a local time from which on the zone keeps `offset` for good (its last
-# transition well behind and no daylight-saving rule after it), or None.
-_READ_ENDINGS: dict[str, tuple[pendulum.Timezone, dt.timedelta, dt.datetime | None]] = {}
-# (zone name, offset) -> "+07:00[Asia/Jakarta]", the ending format_datetime writes.
-_WRITE_ENDINGS: dict[tuple[str, dt.timedelta], str] = {}
-_NOT_LEARNT: Any = object()
-_DateTime = pendulum.DateTime
-_Timezone = pendulum.Timezone
-_naive = dt.datetime
-_naive_fromisoformat = dt.datetime.fromisoformat
-
-
-def parse_datetime(text: Any) -> pendulum.DateTime:
-    """Parse an aware ISO 8601 date-time, with its IANA zone in brackets when it has one.
-
-    ``2021-12-13T10:00:00+07:00[Asia/Jakarta]`` keeps the zone;
-    ``2021-12-13T03:00:00+00:00`` gives a fixed offset. A time without an offset is
-    rejected: kotakerja never guesses a zone.
-    """
-    if type(text) is str:
-        # The form format_datetime writes, with an ending seen before: the local time is
-        # read alone and its offset in the zone looked up on a plain datetime, which is
-        # what astimezone would give without converting through UTC.
-        cut = 26 if text[19:20] == "." else 19
-        known = _READ_ENDINGS.get(text[cut:])
-        if known is not None and text[10:11] == "T":
-            try:
-                local = _naive_fromisoformat(text[:cut])
-            except ValueError:
-                local = None
-            if local is not None and local.tzinfo is None:
-                zone, offset, stable = known
-                year, month, day = local.year, local.month, local.day
-                hour, minute, second, micro = (
-                    local.hour,
-                    local.minute,
-                    local.second,
-                    local.microsecond,
-                )
-                if stable is not None and local >= stable:
-                    return _DateTime(year, month, day, hour, minute, second, micro, zone)
-                before = zone.utcoffset(local)
-                after = zone.utcoffset(
-                    _naive(year, month, day, hour, minute, second, micro, fold=1)
-                )
-                # before == after: an ordinary time; before > after: a repeated hour, the
-                # first pass (fold 0) or the second (fold 1); before < after: a skipped hour,
-                # which no offset matches (left to the full reading for its report).
-                if before == offset and before >= after:  # type: ignore[operator]
-                    return _DateTime(year, month, day, hour, minute, second, micro, zone)
-                if after == offset and before > after:  # type: ignore[operator]
-                    return _DateTime(year, month, day, hour, minute, second, micro, zone, fold=1)
-    return _parse_datetime_in_full(text)
-
-
-def _parse_datetime_in_full(text: Any) -> pendulum.DateTime:
-    if type(text) is not str:
-        raise _type_error("an ISO 8601 date-time string", text)
-    shown = text if len(text) <= 60 else text[:57] + "..."
-    zone_name: str | None = None
-    base = text
-    if text.endswith("]"):
-        open_at = text.find("[")
-        if open_at < 0:
-            raise ValidationError.single(
-                "", "kotakerja.datetime.unparseable", f"{shown!r} has an unbalanced ']'"
-            )
-        zone_name = text[open_at + 1 : -1]
-        base = text[:open_at]
-    if len(base) > 40 or "T" not in base or not _DATETIME_FORM.fullmatch(base):
-        raise ValidationError.single(
-            "",
-            "kotakerja.datetime.unparseable",
-            f"{shown!r} is not an ISO 8601 date-time such as 2021-12-13T10:00:00+07:00",
-        )
-    try:
-        parsed = dt.datetime.fromisoformat(base.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValidationError.single(
-            "",
-            "kotakerja.datetime.unparseable",
-            f"{shown!r} is not an ISO 8601 date-time such as 2021-12-13T10:00:00+07:00",
-        ) from None
-    if parsed.tzinfo is None:
-        raise ValidationError.single(
-            "",
-            "kotakerja.datetime.naive",
-            f"{shown!r} has no UTC offset; write e.g. 2021-12-13T10:00:00+07:00[Asia/Jakarta]",
-        )
-    if zone_name is None:
-        return pendulum.instance(parsed)
-    zone = _ZONES.get(zone_name)
-    if zone is None:
-        check_zone_name(zone_name)
-        try:
-            zone = pendulum.timezone(zone_name)
-        except Exception:
-            raise ValidationError.single(
-                "", "kotakerja.time_zone.unknown", f"{zone_name!r} is not an IANA time zone"
-            ) from None
-        if len(_ZONES) < 1000:
-            _ZONES[zone_name] = zone
-    if parsed.year in (1, 9999):
-        edge = _edge_of_calendar(parsed, zone, shown)
-        if edge is not None:
-            return edge
-    offset = parsed.utcoffset()
-    if (
-        type(zone) is pendulum.Timezone
-        and offset is not None
-        and not offset.microseconds
-        and not offset.seconds % 60
-    ):
-        # What pendulum.instance(parsed).in_timezone(zone) gives, without its detours.
-        d = parsed.astimezone(zone)
-        local = pendulum.DateTime(
-            d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=d.fold
-        )
-        if d.utcoffset() == offset:
-            _remember_ending(text, zone, offset)
-            return local
-    else:
-        local = pendulum.instance(parsed).in_timezone(zone)
-    if local.utcoffset() != parsed.utcoffset():
-        raise ValidationError.single(
-            "",
-            "kotakerja.datetime.offset_mismatch",
-            f"{shown!r}: offset {parsed.isoformat()[-6:]} is not the offset of {zone_name} "
-            f"at that time ({local.isoformat()[-6:]})",
-        )
-    return local
-
-
-def _edge_of_calendar(
-    parsed: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone, shown: str
-) -> pendulum.DateTime | None:
-    """None when `parsed` is within the calendar in UTC; else the local time as written.
-
-    Near 0001-01-01 and 9999-12-31 the UTC instant of a local time may fall outside
-    the calendar, where converting it overflows: the local time is kept as written
-    when the zone has that offset then, as the quick reading in parse_datetime does.
-    """
-    try:
-        parsed.astimezone(dt.timezone.utc)
-    except OverflowError:
-        pass
-    else:
-        return None
-    offset = parsed.utcoffset()
-    wall = parsed.replace(tzinfo=None)
-    for fold in (0, 1):
-        if zone.utcoffset(wall.replace(fold=fold)) == offset:
-            d = wall
-            return pendulum.DateTime(
-                d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, zone, fold=fold
-            )
-    raise ValidationError.single(
-        "",
-        "kotakerja.datetime.offset_mismatch",
-        f"{shown!r}: offset {parsed.isoformat()[-6:]} is not the offset of {zone.name} "
-        f"at that time ({_offset_text(zone.utcoffset(wall))})",
-    )
-
-
-def _offset_text(offset: dt.timedelta | None) -> str:
-    seconds = 0 if offset is None else int(offset.total_seconds())
-    sign = "-" if seconds < 0 else "+"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, seconds = divmod(rest, 60)
-    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
-
-
-def _structure_datetime(value: Any, _: Any) -> pendulum.DateTime:
-    return parse_datetime(value)
-
-
-def _remember_ending(text: str, zone: pendulum.Timezone, offset: dt.timedelta) -> None:
-    """Remember ``text``'s offset-and-zone ending when it is written as format_datetime does."""
-    if offset.microseconds or offset.seconds % 60 or len(_READ_ENDINGS) >= 1000:
-        return
-    minutes = offset.days * 1440 + offset.seconds // 60
-    sign = "-" if minutes < 0 else "+"
-    hours, minutes = divmod(abs(minutes), 60)
-    ending = f"{sign}{hours:02d}:{minutes:02d}[{zone.name}]"
-    if text.endswith(ending) and len(text) - len(ending) in (19, 26):
-        _READ_ENDINGS[ending] = (zone, offset, _fixed_since(zone, offset))
-
-
-def _fixed_since(zone: pendulum.Timezone, offset: dt.timedelta) -> dt.datetime | None:
-    """A local time after which zone `key` is at `offset` for good, or None.
-
-    Read from the zone's transitions (through the standard library's pure-Python
-    zoneinfo); None when the zone keeps changing its offset, when it ends at another
-    offset, or when the transitions cannot be read.
-    """
-    try:
-        import importlib
-
-        data: Any = importlib.import_module("zoneinfo._zoneinfo").ZoneInfo.no_cache(zone.key)
-        after = data._tz_after
-        if type(after).__name__ != "_ttinfo" or after.utcoff != offset:
-            return None
-        transitions = data._trans_utc
-    except Exception:  # no shortcut: the full look-up stays
-        return None
-    if transitions:
-        # Two days after the last transition in UTC: any local time from then on is past
-        # it, whatever the offset (at most 26 hours either way).
-        last = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=transitions[-1])
-        since = last + dt.timedelta(days=2)
-    else:
-        since = dt.datetime.min
-    # The zone itself must agree (both read the same transitions).
-    for probe in (
-        max(since, dt.datetime(1, 1, 2)),
-        dt.datetime(2100, 1, 1),
-        dt.datetime(9999, 1, 1),
-    ):
-        if zone.utcoffset(probe) != offset or zone.utcoffset(probe.replace(fold=1)) != offset:
-            return None
-    return since
-
-
-# zone name -> (local time text from which the zone keeps one offset for good, the ending
-# written with it), or None when the zone keeps changing.
-_WRITE_FIXED: dict[str, tuple[str, str] | None] = {}
-
-
-def _learn_fixed(zone: pendulum.Timezone) -> tuple[str, str] | None:
-    offset = zone.utcoffset(dt.datetime(9999, 1, 1))
-    since = None if offset is None else _fixed_since(zone, offset)
-    found = None
-    if offset is not None and since is not None and not offset.microseconds:
-        minutes = offset.days * 1440 + offset.seconds // 60
-        if offset.seconds % 60 == 0:
-            sign = "-" if minutes < 0 else "+"
-            hours, minutes = divmod(abs(minutes), 60)
-            start = "0000" if since.year < 1000 else since.isoformat()
-            found = (start, f"{sign}{hours:02d}:{minutes:02d}[{zone.name}]")
-    if len(_WRITE_FIXED) < 1000:
-        _WRITE_FIXED[zone.name] = found
-    return found
-
-
-def format_datetime(value: pendulum.DateTime) -> str:
-    """The inverse of :func:`parse_datetime`: ISO 8601 with the IANA zone in brackets."""
-    tz = value.tzinfo
-    if type(tz) is _Timezone and type(value) is _DateTime:
-        year = value.year
-        if year >= 1000:
-            # In a zone that keeps one offset for good, a time after its last change
-            # needs no offset look-up: the local time is written as isoformat() would.
-            fixed: tuple[str, str] | None = _WRITE_FIXED.get(tz.name, _NOT_LEARNT)
-            if fixed is _NOT_LEARNT:
-                fixed = _learn_fixed(tz)
-            if fixed is not None:
-                d2 = _TWO_DIGITS
-                text = (
-                    f"{year}-{d2[value.month]}-{d2[value.day]}"
-                    f"T{d2[value.hour]}:{d2[value.minute]}:{d2[value.second]}"
-                )
-                micro = value.microsecond
-                if micro:
-                    text = f"{text}.{micro:06d}"
-                if text >= fixed[0]:
-                    return text + fixed[1]
-        # The local time written by a plain datetime, whose offset in the zone is a quick
-        # look-up, and the ending for that offset as isoformat() wrote it the first time.
-        # (pendulum.datetime() sets fold=1 on every time it makes, so both are common.)
-        if value.fold:
-            local = _naive(
-                value.year,
-                value.month,
-                value.day,
-                value.hour,
-                value.minute,
-                value.second,
-                value.microsecond,
-                fold=1,
-            )
-        else:
-            local = _naive(
-                value.year,
-                value.month,
-                value.day,
-                value.hour,
-                value.minute,
-                value.second,
-                value.microsecond,
-            )
-        key = (tz.key, tz.utcoffset(local))
-        ending = _WRITE_ENDINGS.get(key)  # type: ignore[arg-type]
-        text = local.isoformat()
-        if ending is None:
-            full = value.isoformat()
-            ending = f"{full[len(text) :]}[{tz.name}]"
-            if len(_WRITE_ENDINGS) < 1000:
-                _WRITE_ENDINGS[key] = ending  # type: ignore[index]
-        return text + ending
-    return _format_datetime_in_full(value)
-
-
-def _format_datetime_in_full(value: pendulum.DateTime) -> str:
-    text = value.isoformat()
-    tz = value.tzinfo
-    if isinstance(tz, pendulum.Timezone):
-        return f"{text}[{tz.name}]"
-    return text
-
-
-def _check_text(value: str) -> str:
-    if not writable_text(value):
-        raise ValidationError.single(
-            "", "kotakerja.text.surrogate", "text contains a lone surrogate code point"
-        )
-    return value
-
-
-@functools.cache
-def _enum_hook(cls: type[enum.Enum]) -> StructureHook:
-    by_value = {m.value: m for m in cls}
-    allowed = ", ".join(repr(v) for v in by_value)
-
-    def structure(value: Any, _: Any) -> Any:
-        try:
-            member = by_value.get(value) if type(value) in (str, int) else None
-        except TypeError:
-            member = None
-        if member is None:
-            raise ValidationError.single(
-                "", "kotakerja.enum", f"expected one of {allowed}, got {describe_value(value)}"
-            )
-        return member
-
-    return structure
-
-
-def _json_copy(value: Any, depth: int = 0) -> Any:
-    """Copy plain JSON data, rejecting what is not JSON."""
-    if depth > 64:
-        raise ValidationError.single("", "kotakerja.json.too_deep", "value nests too deeply")
-    t = type(value)
-    if value is None or t is bool or t is int:
-        return value
-    if t is str:
-        return _check_text(value)
-    if t is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError.single(
-                "", "kotakerja.number.not_finite", f"expected a finite number, got {value}"
-            )
-        return value
-    if t is list or t is tuple:
-        out = []
-        errors: list[ErrorDetail] = []
-        for i, item in enumerate(value):
-            try:
-                out.append(_json_copy(item, depth + 1))
-            except ValidationError as e:
-                errors.extend(x.prefixed(i) for x in e.errors)
-        if errors:
-            raise ValidationError(errors)
-        return out
-    if isinstance(value, Mapping):
-        res: dict[str, Any] = {}
-        errors = []
-        for k, item in value.items():
-            if type(k) is not str:
-                errors.append(
-                    ErrorDetail(
-                        "", "kotakerja.type", f"keys must be strings, got {describe_value(k)}"
-                    )
-                )
-                continue
-            try:
-                res[k] = _json_copy(item, depth + 1)
-            except ValidationError as e:
-                errors.extend(x.prefixed(k) for x in e.errors)
-        if errors:
-            raise ValidationError(errors)
-        return res
-    raise _type_error("a JSON value", value)
-
-
-# Structure hooks for scalars ------------------------------------------------------------
-
-
-def _structure_str(value: Any, cl: Any) -> Any:
-    if cl is not str:
-        return _enum_hook(cl)(value, cl)
-    if type(value) is str:
-        return _check_text(value)
-    raise _type_error("string", value)
-
-
-def _structure_int(value: Any, cl: Any) -> Any:
-    if cl is not int:
-        return _enum_hook(cl)(value, cl)
-    if type(value) is int:
-        return value
-    raise _type_error("integer", value)
-
-
-def _structure_float(value: Any, _: Any) -> float:
-    if type(value) is float or type(value) is int:
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError.single(
-                "", "kotakerja.number.not_finite", f"expected a finite number, got {value}"
-            )
-        return float(value)
-    raise _type_error("number", value)
-
-
-def _structure_bool(value: Any, _: Any) -> bool:
-    if type(value) is bool:
-        return value
-    raise _type_error("true or false", value)
-
-
-def _structure_partial_date(value: Any, _: Any) -> PartialDate:
-    if type(value) is not str:
-        raise _type_error("a date string YYYY, YYYY-MM or YYYY-MM-DD", value)
-    return PartialDate.parse_iso(value)
-
-
-def _structure_region(value: Any, _: Any) -> Region:
-    if type(value) is not str:
-        raise _type_error('a Kemendagri region code such as "33.72"', value)
-    return Region.get(value)
-
-
-def _structure_hs_code(value: Any, _: Any) -> HsCode:
-    if type(value) is not str:
-        raise _type_error('an 8-digit HS code string such as "09012110"', value)
-    return HsCode.parse(value)
-
-
-def _structure_country(value: Any, _: Any) -> Country:
-    if type(value) is not str:
-        raise _type_error('an ISO 3166-1 alpha-2 country code such as "DE"', value)
-    return Country.get(value)
-
 
 # Containers ---------------------------------------------------------------------------
 
@@ -614,16 +112,13 @@ def _tuple_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
     return factory
 
 
-def _json_shape(t: Any) -> str:
-    """The JSON type a kotakerja type is written as."""
-    if t in (str, Decimal, pendulum.Date, pendulum.DateTime, PartialDate, Region, Country, HsCode):
-        return "string"
+def json_shape(t: Any) -> str:
+    """The JSON type a kotakerja type is written as: string, number, boolean, array, object."""
+    codec = codec_for(t)
+    if codec is not None:
+        return "number" if codec.shape == "integer" else codec.shape
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return "string"
-    if t is bool:
-        return "boolean"
-    if t in (int, float):
-        return "number"
     if _is_tuple(t):
         return "array"
     return "object"
@@ -650,7 +145,7 @@ def _union_structure(conv: cattrs.Converter) -> Callable[[Any], StructureHook]:
         optional = len(members) != len(get_args(t))
         by_shape: dict[str, list[Any]] = {}
         for m in members:
-            by_shape.setdefault(_json_shape(m), []).append(m)
+            by_shape.setdefault(json_shape(m), []).append(m)
         kinds: dict[str, Any] = {}
         for m in by_shape.get("object", []):
             kind = getattr(m, "KIND", None)
@@ -799,6 +294,7 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
         if kind is not None:
             allowed.add("kind")
         allowed_keys = frozenset(allowed)
+        has_rules = getattr(cls, "_check_rules", None) is not None
         fields: list[tuple[str, StructureHook, Any, bool, tuple[Any, ...]]] | None = None
 
         def structure(data: Any, _: Any) -> Any:
@@ -867,19 +363,56 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
                         ErrorDetail(name, "kotakerja.json.too_deep", "value nests too deeply")
                     )
             if errors:
+                if has_rules:
+                    errors.extend(_rules_on_valid_fields(cls, kwargs, errors))
                 raise ValidationError(errors)
             return cls(**kwargs)
 
         if not fast:
             return structure
         header = (cls.TYPE, cls.SCHEMA_VERSION) if is_record else None
-        fast_path = FastPath(
-            lambda: fast_structure(conv, cls, specs, header, kind, _known()),
-            _fast_always_slow,
-        )
+        fast_path = FastPath(lambda: fast_structure(conv, cls, specs, header, kind, _known()))
         return structure_fast_path(fast_path, structure)
 
     return factory
+
+
+_HEAD = re.compile(r"[^.\[]*")
+
+
+def _rules_on_valid_fields(
+    cls: type, kwargs: dict[str, Any], errors: list[ErrorDetail]
+) -> list[ErrorDetail]:
+    """Problems the class's rules find in the fields that are valid, beside those that are not.
+
+    The rules run on an object holding only the valid fields (and the defaults of
+    fields not given); a rule that needs an invalid field stops at it, so what it
+    reported before is about valid fields only.
+    """
+    failed = {_HEAD.match(e.path).group() for e in errors}  # type: ignore[union-attr]
+    obj: Any = object.__new__(cls)
+    for a in attrs.fields(cls):
+        if a.name in kwargs:
+            object.__setattr__(obj, a.name, kwargs[a.name])
+        elif a.name not in failed and a.default is not attrs.NOTHING:
+            default = a.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                if default.takes_self:
+                    continue
+                default = default.factory()
+            object.__setattr__(obj, a.name, default)
+    found = Problems()
+    # A rule that reaches a field that is not valid stops there; what it found stands.
+    with contextlib.suppress(AttributeError):
+        try:
+            obj._check_rules(found)
+        except ValidationError as e:
+            found.extend(e)
+    return [
+        e
+        for e in found
+        if e.path and _HEAD.match(e.path).group() not in failed  # type: ignore[union-attr]
+    ]
 
 
 def _enum_value(v: enum.Enum) -> Any:
@@ -946,7 +479,7 @@ def _attrs_unstructure(
             return fast_unstructure(conv, cls, fields, header_, kind_, _known())
 
         if fast:
-            fast_path = FastPath(make, None)
+            fast_path = FastPath(make)
             fast_path.info = info
             return unstructure_fast_path(fast_path)
 
@@ -975,16 +508,6 @@ def _attrs_unstructure(
     return factory
 
 
-def _format_iso(value: Any) -> str:
-    text: str = value.format_iso()
-    return text
-
-
-def _code_of(value: Any) -> str:
-    code: str = value.code
-    return code
-
-
 def _known() -> dict[str, Any]:
     """The hooks the generated functions may inline when a converter still uses them."""
     return {
@@ -992,13 +515,10 @@ def _known() -> dict[str, Any]:
         "int": _structure_int,
         "bool": _structure_bool,
         "enum": _enum_hook,
-        "partial_date": _structure_partial_date,
-        "region": _structure_region,
         "enum_value": _enum_value,
         "field_unstructure": _field_unstructure,
-        "format_iso": _format_iso,
-        "code_of": _code_of,
-        "hs_code": _structure_hs_code,
+        "format_iso": format_iso,
+        "code_of": code_of,
         "decimal": _structure_decimal,
         "datetime": _structure_datetime,
     }
@@ -1030,24 +550,10 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda t: _enum_value
     )
 
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(float, _structure_float)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, format_decimal)
-    conv.register_structure_hook(pendulum.Date, lambda v, _: parse_date(v))
-    conv.register_unstructure_hook(pendulum.Date, lambda v: v.isoformat())
-    conv.register_structure_hook(pendulum.DateTime, _structure_datetime)
-    conv.register_unstructure_hook(pendulum.DateTime, format_datetime)
-    conv.register_structure_hook(PartialDate, _structure_partial_date)
-    conv.register_unstructure_hook(PartialDate, _format_iso)
-    conv.register_structure_hook(Region, _structure_region)
-    conv.register_unstructure_hook(Region, _code_of)
-    conv.register_structure_hook(HsCode, _structure_hs_code)
-    conv.register_unstructure_hook(HsCode, _code_of)
-    conv.register_structure_hook(Country, _structure_country)
-    conv.register_unstructure_hook(Country, _code_of)
+    for codec in codecs().values():
+        conv.register_structure_hook(codec.type, codec.structure)
+        if codec.unstructure is not None:
+            conv.register_unstructure_hook(codec.type, codec.unstructure)
     conv.register_structure_hook_func(lambda t: t is Record, _structure_any_record(conv))
     conv.register_structure_hook_func(lambda t: t is type(None), _structure_none)
     conv.register_structure_hook_func(lambda t: t is Any, lambda v, _: _json_copy(v))

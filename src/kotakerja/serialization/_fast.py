@@ -2,22 +2,26 @@
 
 For every attrs class the converter meets, Python source for one structure and
 one unstructure function is generated from :func:`~kotakerja._model.field_specs`
-and compiled once. Plain scalars (strings, integers, booleans, enums, partial
-dates) and their ``meta()`` constraints are checked inline; nested attrs classes
-call each other's generated functions directly; any other type goes through the
-converter's own hook for it.
+and compiled once, its source registered in ``linecache``. Plain scalars (strings,
+integers, booleans, enums, decimals) and their ``meta()`` constraints are checked
+inline; leaf types whose codec says their objects may be shared are read through a
+memo of the texts already seen; nested attrs classes call each other's generated
+functions directly; any other type goes through the converter's own hook for it.
 
 The structure function is a fast path only: it accepts a document only when it
 is sure the detailed hook would accept it and build the same object. On any
 doubt or failure it gives up, and the detailed hook runs from the start, so error
 reports stay exactly as complete (same codes, paths, messages and order). Objects
 built on the fast path skip the repeated per-field checks of their constructor
-(:func:`~kotakerja._model.build_trusted`) but always run their cross-field rules.
+but always run their cross-field rules: a class that declares
+``__attrs_post_init__ = check_fields`` has its fields set directly, any other is
+built through ``__init__`` (:func:`~kotakerja._model.build_trusted`).
 """
 
 from __future__ import annotations
 
 import enum
+import linecache
 import operator
 import re
 import threading
@@ -31,11 +35,22 @@ import cattrs
 import pendulum
 
 from .._errors import ErrorDetail, Problems, ValidationError
-from .._model import JsonObject, build_trusted, check_fields, field_specs
-from ..values import REGION_CACHE as _REGIONS
-from ..values._dates import PartialDate
-from ..values._places import Region
-from ..values._trade import HsCode
+from .._model import (
+    INT_MAX,
+    MAX_DECIMAL_TEXT,
+    MAX_TEXT_LENGTH,
+    JsonObject,
+    build_trusted,
+    check_fields,
+    field_specs,
+)
+from ._codecs import (
+    _DECIMAL_RX,
+    Codec,
+    _check_text,
+    codec_for,
+    parse_datetime,
+)
 
 __all__ = [
     "ENABLED",
@@ -55,10 +70,14 @@ ENABLED = True
 
 
 class _Slow(Exception):
-    """The fast path cannot decide; the detailed hook must run."""
+    """The fast path cannot decide; the detailed hook must run.
+
+    Raised as a class, so each raise makes a fresh instance: one shared instance
+    would gather the traceback of every raise (and the frames and documents in it).
+    """
 
 
-_SLOW = _Slow()
+_SLOW = _Slow
 
 
 class _GiveUp(Problems):
@@ -97,32 +116,33 @@ _GIVE_UP = _GiveUp()
 _MISSING = object()
 _TD = (tuple, dict, JsonObject)
 
-_PARTIAL_DATES: dict[str, PartialDate] = {}
-_PARTIAL_DATES_MAX = 20_000
+_MEMO_MAX = 20_000
 
 
-def _partial_date(value: Any) -> PartialDate:
-    """A partial date from its ISO text, shared between documents (it is immutable)."""
-    if type(value) is not str:
-        raise _SLOW
-    found = _PARTIAL_DATES.get(value)
-    if found is None:
-        found = PartialDate.parse_iso(value)
-        if len(_PARTIAL_DATES) >= _PARTIAL_DATES_MAX:
-            _PARTIAL_DATES.clear()
-        _PARTIAL_DATES[value] = found
-    return found
+class _Memo:
+    """Objects of an immutable leaf type by the text they were read from, shared between
+    documents (codes and dates repeat from one document to the next)."""
+
+    def __init__(self, codec: Codec) -> None:
+        self.found: dict[str, Any] = {}
+        self._decode = codec.decode
+
+    def read(self, value: Any) -> Any:
+        """Decode `value` (refusing what the codec refuses) and remember the object."""
+        obj = self._decode(value)
+        if len(self.found) >= _MEMO_MAX:
+            self.found.clear()
+        self.found[value] = obj
+        return obj
 
 
-_HS_CODES: dict[str, HsCode] = {}
+_MEMOS: dict[Any, _Memo] = {}
 
 
-def _hs_code(value: str) -> HsCode:
-    """An HS code from its text, shared between documents (it is immutable)."""
-    found = HsCode.parse(value)
-    if len(_HS_CODES) >= _PARTIAL_DATES_MAX:
-        _HS_CODES.clear()
-    _HS_CODES[value] = found
+def _memo(codec: Codec) -> _Memo:
+    found = _MEMOS.get(codec.type)
+    if found is None or found._decode != codec.decode:
+        found = _MEMOS[codec.type] = _Memo(codec)
     return found
 
 
@@ -160,10 +180,31 @@ class _Source:
     def add(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
-    def compile(self, fn_name: str, filename: str) -> Any:
-        code = compile("\n".join(self.lines) + "\n", filename, "exec")
+    def compile(self, fn_name: str, what: str) -> Any:
+        """Compile the lines and return function `fn_name`; its source goes into linecache.
+
+        Like attrs and cattrs, each generated function gets a unique file name whose
+        text linecache knows, so tracebacks, debuggers and ``inspect.getsource`` show it.
+        """
+        text = "\n".join(self.lines) + "\n"
+        filename = _unique_filename(what)
+        code = compile(text, filename, "exec")
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         exec(code, self.ns)
         return self.ns[fn_name]
+
+
+_FILENAMES: dict[str, int] = {}
+_FILENAMES_LOCK = threading.Lock()
+
+
+def _unique_filename(what: str) -> str:
+    """``<kotakerja generated structure Mou>``, numbered from the second of a kind on."""
+    with _FILENAMES_LOCK:
+        n = _FILENAMES.get(what, 0) + 1
+        _FILENAMES[what] = n
+    suffix = f"-{n}" if n > 1 else ""
+    return f"<kotakerja generated {what}{suffix}>"
 
 
 # Structure ------------------------------------------------------------------------------
@@ -209,6 +250,8 @@ def _length_test(var: str, spec: Any, is_str: bool) -> str | None:
     if min_length is None and is_str:
         min_length = 1
     max_length = spec.get("max_length")
+    if max_length is None and is_str:
+        max_length = MAX_TEXT_LENGTH
     low = int(min_length) if min_length else None
     high = int(max_length) if max_length is not None else None
     if low is not None and high is not None:
@@ -271,6 +314,7 @@ def _emit_value(
         return
     if t is int and hook is known["int"]:
         src.add(ind, f"if type({var}) is not int: raise _SLOW")
+        src.add(ind, f"if not -_INT_MAX <= {var} <= _INT_MAX: raise _SLOW")
         for key, op in (("minimum", "<"), ("maximum", ">"), ("exclusive_minimum", "<=")):
             bound = spec.get(key)
             if bound is not None:
@@ -298,19 +342,17 @@ def _emit_value(
         src.add(ind, f"{out} = {members}[{var}]")
         _generic_constraints(src, ind, t, out, spec)
         return
-    if t is Region and hook is known["region"]:
-        h = src.name(hook, "h")
-        src.add(ind, f"{out} = _regions.get({var}) if type({var}) is str else None")
-        src.add(ind, f"if {out} is None: {out} = {h}({var}, _Region)")
-        return
-    if t is PartialDate and hook is known["partial_date"]:
-        src.add(ind, f"{out} = _partial_dates.get({var}) if type({var}) is str else None")
-        src.add(ind, f"if {out} is None: {out} = _partial_date({var})")
+    codec = codec_for(t)
+    if codec is not None and codec.shared and hook is codec.structure:
+        memo = _memo(codec)
+        found, read = src.name(memo.found, "m"), src.name(memo.read, "r")
+        src.add(ind, f"{out} = {found}.get({var}) if type({var}) is str else None")
+        src.add(ind, f"if {out} is None: {out} = {read}({var})")
+        _generic_constraints(src, ind, t, out, spec)
         return
     if t is Decimal and hook is known["decimal"]:
-        from ._converter import _DECIMAL_RX
-
-        src.add(ind, f"if type({var}) is not str or len({var}) > _max_decimal: raise _SLOW")
+        src.add(ind, f"if type({var}) is not str: raise _SLOW")
+        src.add(ind, f"if len({var}) > _max_decimal: raise _SLOW")
         _emit_pattern(src, ind, var, _DECIMAL_RX.pattern)
         src.add(ind, f"{out} = _Decimal({var})")
         if any(spec.get(k) for k in ("min_length", "max_length", "pattern")):
@@ -327,19 +369,13 @@ def _emit_value(
         src.add(ind, f"{out} = _parse_datetime({var})")
         _generic_constraints(src, ind, t, out, spec)
         return
-    if t is HsCode and hook is known["hs_code"]:
-        src.add(ind, f"if type({var}) is not str: raise _SLOW")
-        src.add(ind, f"{out} = _hs_codes.get({var})")
-        src.add(ind, f"if {out} is None: {out} = _hs_code({var})")
-        _generic_constraints(src, ind, t, out, spec)
-        return
     item = _tuple_item(t)
     if item is not None:
         src.add(ind, f"if type({var}) is not list: raise _SLOW")
         item_hook = conv.get_structure_hook(item)
         if item is str and item_hook is known["str"]:
             src.add(ind, f"for _x in {var}:")
-            src.add(ind + 1, "if type(_x) is not str or not _x: raise _SLOW")
+            src.add(ind + 1, "if type(_x) is not str or not _x or len(_x) > _max_text: raise _SLOW")
             src.add(ind + 1, "if not _x.isascii(): _check_text(_x)")
             src.add(ind, f"{out} = tuple({var})")
         elif (
@@ -397,24 +433,18 @@ def _item_function(conv: cattrs.Converter, t: Any, known: dict[str, Any]) -> Cal
     src.ns.update(_structure_globals())
     _emit_value(conv, src, 1, t, "v", "r", {}, known)
     src.add(1, "return r")
-    item_fn: Callable[[Any], Any] = src.compile("item", "<kotakerja item>")
+    item_fn: Callable[[Any], Any] = src.compile("item", "item")
     return item_fn
 
 
 def _structure_globals() -> dict[str, Any]:
-    from ._converter import _DECIMAL_RX, _MAX_DECIMAL_TEXT, _check_text, parse_datetime
-
     return {
         "_SLOW": _SLOW,
         "_MISSING": _MISSING,
         "_check_text": _check_text,
-        "_partial_date": _partial_date,
-        "_partial_dates": _PARTIAL_DATES,
-        "_regions": _REGIONS,
-        "_Region": Region,
-        "_hs_code": _hs_code,
-        "_hs_codes": _HS_CODES,
-        "_max_decimal": _MAX_DECIMAL_TEXT,
+        "_INT_MAX": INT_MAX,
+        "_max_decimal": MAX_DECIMAL_TEXT,
+        "_max_text": MAX_TEXT_LENGTH,
         "_decimal_rx": _DECIMAL_RX.fullmatch,
         "_Decimal": Decimal,
         "_parse_datetime": parse_datetime,
@@ -429,13 +459,15 @@ def _omitted_when_empty(s: Any) -> bool:
 
 
 def _post_init_only_checks(cls: type) -> bool:
-    """True when building `cls` is attrs' plain ``__init__`` plus :func:`check_fields`.
+    """True when `cls` declares that building it is attrs' plain ``__init__`` plus the checks.
 
-    Then the fast path may set the fields itself and run the cross-field rules,
-    which is what ``__init__`` would do for a trusted instance.
+    A class declares it with ``__attrs_post_init__ = check_fields``: then the fast
+    path may set the fields itself and run the cross-field rules, which is what
+    ``__init__`` would do for a trusted instance. Any other class is built through
+    its ``__init__``.
     """
-    from .. import _model
-
+    if getattr(cls, "__attrs_post_init__", None) is not check_fields:
+        return False
     if getattr(cls, "__attrs_pre_init__", None) is not None:
         return False
     if "__attrs_cached_hash" in getattr(cls, "__slots__", ()):
@@ -445,17 +477,7 @@ def _post_init_only_checks(cls: type) -> bool:
             return False
         if a.alias is not None and a.alias != a.name:
             return False
-    post = getattr(cls, "__attrs_post_init__", None)
-    if post is None:
-        return True
-    code = getattr(post, "__code__", None)
-    return (
-        code is not None
-        and code.co_code == _reference_post_init.__code__.co_code
-        and code.co_names == _reference_post_init.__code__.co_names
-        and code.co_argcount == 1
-        and getattr(post, "__globals__", {}).get("check_fields") is _model.check_fields
-    )
+    return True
 
 
 def _slot_setter(cls: type, name: str) -> Any:
@@ -465,10 +487,6 @@ def _slot_setter(cls: type, name: str) -> Any:
             found = c.__dict__[name]
             return found.__set__ if type(found) is types.MemberDescriptorType else None
     return None
-
-
-def _reference_post_init(self: Any) -> None:
-    check_fields(self)
 
 
 def fast_structure(
@@ -542,22 +560,19 @@ def fast_structure(
             src.add(1, f"if {var} is not _MISSING: kw[{name!r}] = {var}")
         src.ns["_build_trusted"] = build_trusted
         src.add(1, "return _build_trusted(_cls, kw)")
-    return src.compile("structure", f"<kotakerja structure {cls.__qualname__}>")  # type: ignore[no-any-return]
-
-
-def _always_slow(data: Any) -> Any:
-    raise _SLOW
+    return src.compile("structure", f"structure {cls.__qualname__}")  # type: ignore[no-any-return]
 
 
 _BUILD_LOCK = threading.RLock()
+_GIVE_UP_ON = (_Slow, ValidationError, LookupError, RecursionError)
+"""What the generated functions raise when the detailed hook must decide; anything else is a bug."""
 
 
 class FastPath:
     """A generated function, made on first use (classes may refer to each other)."""
 
-    def __init__(self, make: Callable[[], Callable[[Any], Any]], fallback: Any) -> None:
+    def __init__(self, make: Callable[[], Callable[[Any], Any]]) -> None:
         self._make = make
-        self._fallback = fallback
         self._building = False
         self.fn: Callable[[Any], Any] | None = None
         self.info: Callable[[], Any] | None = None
@@ -574,10 +589,6 @@ class FastPath:
                 self._building = True
                 try:
                     self.fn = self._make()
-                except Exception:
-                    if self._fallback is None:
-                        raise
-                    self.fn = self._fallback
                 finally:
                     self._building = False
             return self.fn
@@ -593,8 +604,8 @@ def structure_fast_path(fast: FastPath, detailed: StructureHook) -> StructureHoo
         fn = fast.fn or fast.get()
         try:
             return fn(data)
-        except Exception:
-            pass
+        except _GIVE_UP_ON:
+            pass  # the detailed hook reads the document from the start and reports
         return detailed(data, cl)
 
     structure.kotakerja_fast = fast  # type: ignore[attr-defined]
@@ -685,7 +696,7 @@ def fast_unstructure(
     _emit_unstructure(conv, src, 1, (fields, header, kind), "o", "out", known, {cls}, 0)
     src.add(1, "return out")
     fn: Callable[[Any], dict[str, Any]] = src.compile(
-        "unstructure", f"<kotakerja unstructure {cls.__qualname__}>"
+        "unstructure", f"unstructure {cls.__qualname__}"
     )
     return fn
 
@@ -769,7 +780,7 @@ def _float_check(cls: type) -> FastPath:
         return _FLOAT_CHECKS[cls]
     except KeyError:
         pass
-    fp = _FLOAT_CHECKS[cls] = FastPath(lambda: _make_float_check(cls), None)
+    fp = _FLOAT_CHECKS[cls] = FastPath(lambda: _make_float_check(cls))
     return fp
 
 
@@ -792,9 +803,7 @@ def _make_float_check(cls: type) -> Callable[[Any], bool]:
             terms.append(f"bool(o.{s.name})")
     src.add(0, "def may_hold_float(o):")
     src.add(1, f"return {' or '.join(terms) or 'False'}")
-    fn: Callable[[Any], bool] = src.compile(
-        "may_hold_float", f"<kotakerja floats {cls.__qualname__}>"
-    )
+    fn: Callable[[Any], bool] = src.compile("may_hold_float", f"floats {cls.__qualname__}")
     return fn
 
 

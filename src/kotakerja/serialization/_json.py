@@ -137,11 +137,10 @@ def _orjson_loads(data: Any, max_size: int | None) -> Any:
         return _NO
     try:
         value = _orjson.loads(raw)
-        if _orjson.dumps(value, option=_PASSTHROUGH) == raw:
-            return value
-    except Exception:
-        pass
-    return _NO
+        same = _orjson.dumps(value, option=_PASSTHROUGH) == raw
+    except (_orjson.JSONDecodeError, _orjson.JSONEncodeError):
+        return _NO  # the standard library reads it and names the problem
+    return value if same else _NO
 
 
 def dumps(data: Any, *, indent: int | None = None, floats: bool = True) -> str:
@@ -152,13 +151,14 @@ def dumps(data: Any, *, indent: int | None = None, floats: bool = True) -> str:
     if indent is None and _orjson is not None:
         try:
             raw = _orjson.dumps(data, option=_PASSTHROUGH)
-        except Exception:
-            pass
-        else:
-            # orjson writes NaN as null, floats below 1e-4 without an exponent and
-            # negative exponents without a leading zero; the standard library does not.
-            if not floats or (b"e-" not in raw and b"0.0000" not in raw and b"null" not in raw):
-                return raw.decode("utf-8")
+        except _orjson.JSONEncodeError:
+            raw = None  # big integers, lone surrogates, ...: the standard library decides
+        # orjson writes NaN as null, floats below 1e-4 without an exponent and
+        # negative exponents without a leading zero; the standard library does not.
+        if raw is not None and (
+            not floats or (b"e-" not in raw and b"0.0000" not in raw and b"null" not in raw)
+        ):
+            return raw.decode("utf-8")
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)

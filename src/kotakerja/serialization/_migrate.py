@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._errors import ValidationError
-from ..records._base import record_type
+from ..records import record_type
 
 __all__ = ["migrate", "register_migration"]
 

@@ -12,35 +12,25 @@ import enum
 import inspect
 import types
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 import attrs
-import pendulum
 
-from .._model import field_specs
-from ..records._base import EXTENSION_KEY_PATTERN, Record, record_types
+from .._model import MAX_DECIMAL_TEXT, field_specs
+from ..records import EXTENSION_KEY_PATTERN, Record, record_types
+from ..values import Money, minor_units
 from ..values import pycountry_module as _pycountry
-from ..values._dates import PartialDate
-from ..values._money import Money, minor_units
-from ..values._places import Country, Region, all_regions
-from ..values._trade import HsCode
+from . import _codecs
+from ._codecs import anchored, codec_for
 
 __all__ = ["json_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
-DATE_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-DATETIME_PATTERN = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?)(\[[A-Za-z0-9_+\-/]+\])?$"
-)
-
-
-def _anchor(pattern: str) -> str:
-    return f"^(?:{pattern})$"
+DECIMAL_PATTERN = anchored(_codecs.DECIMAL_PATTERN)
+DATE_PATTERN = anchored(_codecs.DATE_PATTERN)
+PARTIAL_DATE_PATTERN = anchored(_codecs.PARTIAL_DATE_PATTERN)
+DATETIME_PATTERN = anchored(_codecs.DATETIME_PATTERN)
 
 
 def _doc(cls: type) -> str:
@@ -76,76 +66,29 @@ class _Builder:
         spec = spec or {}
         if t is Any:
             return {}
-        if t is str:
-            out: dict[str, Any] = {"type": "string"}
-            min_length = spec.get("min_length")
-            out["minLength"] = 1 if min_length is None else min_length
-            if spec.get("max_length") is not None:
-                out["maxLength"] = spec["max_length"]
-            if spec.get("pattern"):
-                out["pattern"] = _anchor(spec["pattern"])
-            return out
-        if t is bool:
-            return {"type": "boolean"}
-        if t in (int, float, Decimal):
-            out = {"type": "integer"} if t is int else {"type": "number"}
-            if t is Decimal:
-                return {"type": "string", "pattern": DECIMAL_PATTERN}
-            for key, keyword in (
-                ("minimum", "minimum"),
-                ("maximum", "maximum"),
-                ("exclusive_minimum", "exclusiveMinimum"),
-            ):
-                if spec.get(key) is not None:
-                    out[keyword] = spec[key]
+        codec = codec_for(t)
+        if codec is not None:
+            if codec.defs_name is not None:
+                return self.ref(t, codec.schema)
+            out: dict[str, Any] = codec.schema()
+            if t is str:
+                min_length = spec.get("min_length")
+                out["minLength"] = 1 if min_length is None else min_length
+                if spec.get("max_length") is not None:
+                    out["maxLength"] = spec["max_length"]
+                if spec.get("pattern"):
+                    out["pattern"] = anchored(spec["pattern"])
+            if t in (int, float):
+                for key, keyword in (
+                    ("minimum", "minimum"),
+                    ("maximum", "maximum"),
+                    ("exclusive_minimum", "exclusiveMinimum"),
+                ):
+                    if spec.get(key) is not None:
+                        out[keyword] = spec[key]
             return out
         if t is type(None):
             return {"type": "null"}
-        if t is pendulum.Date:
-            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-        if t is pendulum.DateTime:
-            return {
-                "type": "string",
-                "pattern": DATETIME_PATTERN,
-                "description": "ISO 8601 with offset, IANA zone in brackets when known",
-            }
-        if t is PartialDate:
-            return self.ref(
-                t,
-                lambda: {
-                    "type": "string",
-                    "pattern": PARTIAL_DATE_PATTERN,
-                    "description": "A year, year-month or full date: 2020, 2020-10, 2020-10-23.",
-                },
-            )
-        if t is Region:
-            return self.ref(
-                t,
-                lambda: {
-                    "type": "string",
-                    "description": "Kemendagri region code: PP (province) or PP.KK.",
-                    "enum": [r.code for r in all_regions()],
-                },
-            )
-        if t is HsCode:
-            return self.ref(
-                t,
-                lambda: {
-                    "type": "string",
-                    "pattern": "^[. ]*([0-9][. ]*){8}$",
-                    "description": "BTKI 2022 tariff code: 8 digits, read with or without "
-                    "dots and spaces (0901.21.20) and written without them.",
-                },
-            )
-        if t is Country:
-            return self.ref(
-                t,
-                lambda: {
-                    "type": "string",
-                    "description": "ISO 3166-1 alpha-2 country code.",
-                    "enum": sorted(c.alpha_2 for c in _pycountry().countries),
-                },
-            )
         origin = get_origin(t)
         if origin is Literal:
             return {"enum": list(get_args(t))}
@@ -164,7 +107,7 @@ class _Builder:
         if origin in (dict, Mapping):
             return {
                 "type": "object",
-                "propertyNames": {"pattern": _anchor(EXTENSION_KEY_PATTERN)},
+                "propertyNames": {"pattern": anchored(EXTENSION_KEY_PATTERN)},
             }
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return self.ref(
@@ -234,8 +177,8 @@ class _Builder:
 
 def _amount_pattern(decimals: int) -> str:
     if decimals == 0:
-        return r"^-?(0|[1-9][0-9]*)(\.0+)?$"
-    return rf"^-?(0|[1-9][0-9]*)(\.[0-9]{{1,{decimals}}}0*)?$"
+        return anchored(r"-?(0|[1-9][0-9]*)(\.0+)?")
+    return anchored(rf"-?(0|[1-9][0-9]*)(\.[0-9]{{1,{decimals}}}0*)?")
 
 
 def _money_extra() -> dict[str, Any]:
@@ -258,6 +201,7 @@ def _money_extra() -> dict[str, Any]:
             "amount": {
                 "type": "string",
                 "pattern": DECIMAL_PATTERN,
+                "maxLength": MAX_DECIMAL_TEXT,
                 "description": "Decimal as a string; at most the currency's minor units.",
             },
             "currency": {"type": "string", "enum": codes, "description": "ISO 4217 code."},

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from .._errors import ValidationError
 from .._model import field_specs
 from ..records._base import ID_PATTERN
+from ..serialization import codec_for
 from ..values._dates import PartialDate, Period
 from ..values._money import Money, minor_units
 from ..values._people import (
@@ -27,7 +28,7 @@ from ..values._people import (
     Position,
     RoleClass,
 )
-from ..values._places import Country, ForeignLocality, LocalityLevel, Region, all_regions
+from ..values._places import Country, ForeignLocality, LocalityLevel, Region
 from ..values._trade import HsCode
 
 T = TypeVar("T")
@@ -178,9 +179,17 @@ def _money() -> st.SearchStrategy[Money]:
     )
 
 
+def _leaf(t: type[T]) -> st.SearchStrategy[T]:
+    """Objects of a leaf type, from the JSON values its codec accepts."""
+    codec = codec_for(t)
+    assert codec is not None, t
+    strategy: st.SearchStrategy[T] = codec.strategy()
+    return strategy
+
+
 @register_strategy(Region)
 def _region() -> st.SearchStrategy[Region]:
-    return st.sampled_from(all_regions())
+    return _leaf(Region)
 
 
 @register_strategy(Country)
@@ -204,12 +213,7 @@ def _locality() -> st.SearchStrategy[ForeignLocality]:
 
 @register_strategy(HsCode)
 def _hs_code() -> st.SearchStrategy[HsCode]:
-    chapters = [f"{c:02d}" for c in range(1, 100) if c != 77]
-    return st.builds(
-        lambda chapter, rest: HsCode(code=chapter + rest),
-        st.sampled_from(chapters),
-        st.from_regex(r"\A[0-9]{6}\Z"),
-    )
+    return _leaf(HsCode)
 
 
 @register_strategy(PartialDate)

@@ -9,12 +9,23 @@ from __future__ import annotations
 from .._errors import ValidationError
 from .._zones import canonical_zones, zone_problem
 from ._dates import _TWO_DIGITS as TWO_DIGITS
+from ._dates import PartialDate
+from ._money import Money, minor_units
 from ._places import _CACHE as REGION_CACHE
+from ._places import Country, Region, all_regions
 from ._places import _pycountry as pycountry_module
+from ._trade import HsCode
 
 __all__ = [
     "REGION_CACHE",
     "TWO_DIGITS",
+    "Country",
+    "HsCode",
+    "Money",
+    "PartialDate",
+    "Region",
+    "all_regions",
+    "minor_units",
     "canonical_zones",
     "check_zone_name",
     "pycountry_module",

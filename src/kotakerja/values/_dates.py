@@ -111,8 +111,7 @@ class PartialDate:
     month: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=12))
     day: int | None = attrs.field(default=None, metadata=meta(minimum=1, maximum=31))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.day is not None:
@@ -323,8 +322,7 @@ class Period:
     start: PartialDate
     end: PartialDate | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.end is not None and self.end.before(self.start) is True:

@@ -118,8 +118,7 @@ class Money:
     amount: Decimal
     currency: str = attrs.field(metadata=meta(pattern=r"[A-Z]{3}"))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if not _known(self.currency):

@@ -181,8 +181,7 @@ class Person:
         metadata=meta(description="Titles such as 'Dr.' or 'H.', kept apart from the name."),
     )
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
 
 @attrs.frozen(kw_only=True)
@@ -210,8 +209,7 @@ class Organization:
     npwp: str | None = attrs.field(default=None, metadata=meta(pattern=r"[0-9]{15,16}"))
     members: tuple[Organization, ...] = ()
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         foreign = self.country is not None and self.country.code != "ID"
@@ -271,8 +269,7 @@ class Position:
     acting: ActingStatus = ActingStatus.DEFINITIVE
     period: Period | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     @property
     def is_acting(self) -> bool:
@@ -337,8 +334,7 @@ class Authority:
     issuer: str | None = attrs.field(default=None, metadata=meta(max_length=300))
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         details = self.number is not None or self.date is not None or self.issuer is not None

@@ -188,8 +188,7 @@ class Region:
     level: RegionLevel
     time_zone: str
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         row = _table().get(self.code)
@@ -391,8 +390,7 @@ class Country:
 
     code: str = attrs.field(metadata=meta(pattern=r"[A-Z]{2}"))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if _pycountry().countries.get(alpha_2=self.code) is None:
@@ -487,8 +485,7 @@ class ForeignLocality:
     level: LocalityLevel
     time_zone: str
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         zone = zone_problem(self.time_zone)

@@ -29,8 +29,7 @@ class Source:
     retrieved_at: pendulum.DateTime | None = None
     note: str | None = None
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         if self.url is None and self.title is None:

@@ -34,8 +34,7 @@ class HsCode:
 
     code: str = attrs.field(metadata=meta(pattern=r"[0-9]{8}"))
 
-    def __attrs_post_init__(self) -> None:
-        check_fields(self)
+    __attrs_post_init__ = check_fields
 
     def _check_rules(self, p: Problems) -> None:
         # Chapters 01-97 of the Harmonized System, 77 kept in reserve; 98 and 99 are
