@@ -38,7 +38,7 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
         "._policy": ("Policy",),
     },
     "money": {
-        ".values._money": ("CurrencyMismatchError", "Money", "minor_units"),
+        ".values._money": ("CurrencyMismatchError", "Money", "minor_units", "parse_money"),
     },
     "dates": {
         ".values._dates": ("DatePrecision", "PartialDate", "Period"),
@@ -83,6 +83,21 @@ _PUBLIC: dict[str, dict[str, tuple[str, ...]]] = {
     "provenance and topics": {
         ".values._provenance": ("Source",),
         ".values._topics": ("TOPICS", "TopicInfo", "normalize_topic", "topic_label"),
+    },
+    "spreadsheets": {
+        ".sheets": (
+            "ColumnMapping",
+            "SheetImport",
+            "SheetMapping",
+            "SheetProblem",
+            "export_mapping",
+            "parse_yes_no",
+            "read_sheet",
+            "write_sheet",
+        ),
+    },
+    "web embedding": {
+        ".openapi": ("from_input", "openapi_components"),
     },
     "records": {
         ".records._base": ("Record", "Ref", "new_id", "record_type", "record_types"),
@@ -232,10 +247,12 @@ _SUBMODULES = frozenset(
     {
         "calendar",
         "cli",
+        "openapi",
         "records",
         "register",
         "report",
         "serialization",
+        "sheets",
         "store",
         "tables",
         "testing",

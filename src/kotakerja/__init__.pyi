@@ -28,6 +28,7 @@ from .values._money import (
     CurrencyMismatchError as CurrencyMismatchError,
     Money as Money,
     minor_units as minor_units,
+    parse_money as parse_money,
 )
 
 # dates
@@ -86,6 +87,24 @@ from .values._topics import (
     TopicInfo as TopicInfo,
     normalize_topic as normalize_topic,
     topic_label as topic_label,
+)
+
+# spreadsheets
+from .sheets import (
+    ColumnMapping as ColumnMapping,
+    SheetImport as SheetImport,
+    SheetMapping as SheetMapping,
+    SheetProblem as SheetProblem,
+    export_mapping as export_mapping,
+    parse_yes_no as parse_yes_no,
+    read_sheet as read_sheet,
+    write_sheet as write_sheet,
+)
+
+# web embedding
+from .openapi import (
+    from_input as from_input,
+    openapi_components as openapi_components,
 )
 
 # records
@@ -248,6 +267,7 @@ __all__ = [
     "CurrencyMismatchError",
     "Money",
     "minor_units",
+    "parse_money",
     "DatePrecision",
     "PartialDate",
     "Period",
@@ -282,6 +302,16 @@ __all__ = [
     "TopicInfo",
     "normalize_topic",
     "topic_label",
+    "ColumnMapping",
+    "SheetImport",
+    "SheetMapping",
+    "SheetProblem",
+    "export_mapping",
+    "parse_yes_no",
+    "read_sheet",
+    "write_sheet",
+    "from_input",
+    "openapi_components",
     "Record",
     "Ref",
     "new_id",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -160,6 +161,22 @@ class ValidationError(KotakerjaError, ValueError):
     def to_dict(self) -> dict[str, list[dict[str, str]]]:
         """JSON-ready: ``{"errors": [{"path", "pointer", "code", "message"}, ...]}``."""
         return {"errors": [e.to_dict() for e in self.errors]}
+
+    def to_problem(self, lang: str = "en", *, status: int = 422) -> dict[str, Any]:
+        """An RFC 9457 problem-details body for an HTTP response, in ``id`` or ``en``.
+
+        ``{"type", "title", "status", "detail", "errors": [{"pointer", "code",
+        "detail"}]}``: each pointer an RFC 6901 JSON Pointer into the request body,
+        each detail in the language asked for.
+
+        >>> ValidationError.single("title", "kotakerja.missing", "required").to_problem("id")[
+        ...     "errors"
+        ... ]
+        [{'pointer': '/title', 'code': 'kotakerja.missing', 'detail': 'Wajib diisi.'}]
+        """
+        from ._problem import problem_of
+
+        return problem_of(self, lang, status)
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ The same metadata feeds the JSON Schema, so a constraint is written once.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import threading
@@ -342,6 +343,18 @@ def _datetime_check(value: Any) -> list[tuple[str, str, str]] | None:
             if problem is not None:
                 return [("", "kotakerja.time_zone.unknown", problem)]
         return None
+    if type(value) is dt.datetime:
+        if value.tzinfo is None:
+            hint = "a naive datetime; give its zone: tzinfo=ZoneInfo('Asia/Jakarta')"
+            return [("", "kotakerja.datetime.naive", f"{value.isoformat()} is {hint}")]
+        return [
+            (
+                "",
+                "kotakerja.datetime.no_zone_name",
+                f"{value.isoformat()} has a fixed UTC offset, which names no zone; "
+                "use tzinfo=ZoneInfo('Asia/Jakarta') (or the venue's zone)",
+            )
+        ]
     return [("", "kotakerja.type", f"expected pendulum DateTime, got {describe_value(value)}")]
 
 
@@ -614,6 +627,37 @@ def build_trusted(cls: type[T], kwargs: dict[str, Any]) -> T:
         _TRUST.cls = None
 
 
+_COERCIONS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def register_coercion(target: type, convert: Callable[[Any], Any]) -> None:
+    """Let fields of type `target` take other values that mean it unambiguously.
+
+    `convert` returns the `target` value, or the value unchanged when it cannot
+    convert it (the field's check then reports the type). Used for standard-library
+    dates and times: ``Signature(date=datetime.date(2021, 12, 13))``.
+    """
+    _COERCIONS[target] = convert
+
+
+def _datetime_from_stdlib(value: Any) -> Any:
+    """An aware standard-library datetime in an IANA zone (or UTC) as a pendulum DateTime."""
+    if type(value) is not dt.datetime or value.tzinfo is None:
+        return value
+    tz = value.tzinfo
+    if isinstance(tz, zoneinfo.ZoneInfo) or tz is dt.timezone.utc:
+        return pendulum.instance(value)
+    return value  # a fixed offset names no zone: the check says so
+
+
+register_coercion(pendulum.DateTime, _datetime_from_stdlib)
+
+
+def _coerce(tp: Any, value: Any) -> Any:
+    convert = _COERCIONS.get(_strip_optional(tp))
+    return value if convert is None else convert(value)
+
+
 def check_fields(obj: Any) -> None:
     """Validate a freshly built attrs instance; raise `ValidationError` with every problem.
 
@@ -633,6 +677,11 @@ def check_fields(obj: Any) -> None:
         elif fs.is_mapping and type(value) is not JsonObject and isinstance(value, Mapping):
             value = freeze_json(value)  # a frozen object shares no mutable dict with its caller
             object.__setattr__(obj, fs.name, value)
+        elif type(value) in (dt.date, dt.datetime):
+            converted = _coerce(fs.type, value)
+            if converted is not value:
+                value = converted
+                object.__setattr__(obj, fs.name, value)
         result = fs.type_check(value)
         if result is None:
             for c in fs.constraint_checks:

@@ -24,8 +24,14 @@ Which entries are written, and how:
   control characters, which a ``TEXT`` value may not hold, are removed (a
   carriage return becomes a line end).
 
-The ``UID`` of each entry is the record id; a meeting's event is its
-``RELATED-TO`` parent; the first source with a web address is its ``URL``.
+- Each follow-up of a meeting becomes a to-do (``VTODO``): ``DUE`` its due
+  date (a due date known only to the month or year: its last day, the
+  precision said in the description), ``STATUS`` ``NEEDS-ACTION``,
+  ``COMPLETED`` or ``CANCELLED``, and the meeting as its ``RELATED-TO`` parent.
+  ``follow_ups=False`` leaves them out.
+
+The ``UID`` of each entry is the record id (of a to-do, ``<meeting id>/follow-up/<n>``);
+a meeting's event is its ``RELATED-TO`` parent; the first source with a web address is its ``URL``.
 """
 
 from __future__ import annotations
@@ -64,6 +70,10 @@ _WORDS = {
         "outcomes": "Hasil",
         "theme": "Tema",
         "partial": "Tanggal hanya diketahui sebatas",
+        "due": "Tenggat",
+        "owner": "Penanggung jawab",
+        "concerns": "Terkait",
+        "follow_up": "Tindak lanjut dari",
     },
     "en": {
         "event": "Part of",
@@ -72,6 +82,10 @@ _WORDS = {
         "outcomes": "Outcomes",
         "theme": "Theme",
         "partial": "Dates known only as",
+        "due": "Due",
+        "owner": "Owner",
+        "concerns": "Concerns",
+        "follow_up": "Follow-up of",
     },
 }
 
@@ -329,17 +343,51 @@ def _entry(
     return ev
 
 
+_TODO_STATUS = {"open": "NEEDS-ACTION", "done": "COMPLETED", "cancelled": "CANCELLED"}
+
+
+def _todos(meeting: Meeting, *, locale: str, stamp: dt.datetime) -> list[icalendar.Todo]:
+    import icalendar  # on first use: it is slow to import
+
+    words = _WORDS[locale]
+    out = []
+    for i, follow_up in enumerate(meeting.follow_ups):
+        todo = icalendar.Todo()
+        todo.add("uid", f"{meeting.id}/follow-up/{i}")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", _text(follow_up.action))
+        todo.add("status", _TODO_STATUS[follow_up.status.value])
+        todo.add("related-to", meeting.id, parameters={"RELTYPE": "PARENT"})
+        lines = [f"{words['follow_up']}: {meeting.title}"]
+        if follow_up.due is not None:
+            last = follow_up.due.latest()
+            if last is not None:
+                todo.add("due", dt.date(last.year, last.month, last.day))
+            lines.append(f"{words['due']}: {follow_up.due.format(locale)}")
+        if follow_up.owner is not None:
+            lines.append(f"{words['owner']}: {follow_up.owner.label(locale)}")
+        if follow_up.concerns:
+            lines.append(f"{words['concerns']}: " + ", ".join(r.id for r in follow_up.concerns))
+        if follow_up.note:
+            lines.append(follow_up.note)
+        todo.add("description", _text("\n".join(lines)))
+        out.append(todo)
+    return out
+
+
 def to_ical(
     items: Iterable[Record],
     *,
     locale: Literal["id", "en"] = "id",
     partial: Literal["skip", "span"] = "skip",
     stamp: pendulum.DateTime | None = None,
+    follow_ups: bool = True,
 ) -> bytes:
     """An iCalendar file of the meetings and events in `items` (see the module rules).
 
     `locale` chooses the language of descriptions; `stamp` is the ``DTSTAMP`` of
-    every entry (default: now), fixed for reproducible files.
+    every entry (default: now), fixed for reproducible files; `follow_ups` adds a
+    to-do for every follow-up of a meeting.
 
     >>> import kotakerja
     >>> kotakerja.to_ical(kotakerja.examples()).startswith(b"BEGIN:VCALENDAR")
@@ -378,5 +426,10 @@ def to_ical(
             cal.add_component(_vtimezone(name, spans[name]))
     for entry in entries:
         cal.add_component(entry)
+    if follow_ups:
+        for record in records:
+            if isinstance(record, Meeting):
+                for todo in _todos(record, locale=locale, stamp=stamp_utc):
+                    cal.add_component(todo)
     result: bytes = cal.to_ical()
     return result

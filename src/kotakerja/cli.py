@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from . import __version__
 from ._cli_db import add_db_option, db_url
-from ._errors import ErrorDetail, ValidationError
+from ._errors import ErrorDetail, KotakerjaError, ValidationError
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
 from .register._storage import iter_jsonl
-from .serialization import from_dict, json_schema
+from .serialization import from_dict, json_schema, to_json
 from .serialization._json import DEFAULT_MAX_SIZE, loads
 from .values._places import find_regions
 
@@ -56,10 +56,11 @@ def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
 
 def _schema(args: argparse.Namespace, out: TextIO) -> int:
     types = record_types()
-    if args.type == "all":
+    name = _type_name(args.type)
+    if args.type.casefold() == "all":
         cls: type = Record
-    elif args.type in types:
-        cls = types[args.type]
+    elif name is not None:
+        cls = types[name]
     else:
         known = ", ".join(sorted(types))
         _say(f"kotakerja: unknown type {args.type!r}; known: {known}, all")
@@ -726,20 +727,154 @@ def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    from .report import render_report
+    from .report import build_report, parse_within, render_report
     from .values._dates import PartialDate
 
     try:
         on = PartialDate.parse(args.on) if args.on else None
+        within = parse_within(args.within) if args.within else None
+        regions = [_region_code(r) for r in args.region]
+        countries = [_country_code(c) for c in args.country]
     except ValidationError as e:
-        _say(f"kotakerja: --on: {e.errors[0].message}")
+        _say(f"kotakerja: {e.errors[0].message}")
+        return 2
+    types = [_type_name(t) for t in args.type]
+    if None in types:
+        _say(f"kotakerja: --type: unknown record type in {args.type}")
         return 2
     register = _load(args)
     if isinstance(register, int):
         return register
-    width = shutil.get_terminal_size().columns if out.isatty() else None
-    _write(out, render_report(register, on=on, lang=args.lang, width=width))
+    target = out
+    if args.output not in (None, "-"):
+        try:
+            target = open(args.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as e:
+            _say(f"kotakerja: {args.output}: cannot write: {e.strerror}")
+            return 2
+    try:
+        options: dict[str, Any] = {
+            "on": on,
+            "lang": args.lang,
+            "within": within,
+            "regions": regions,
+            "countries": countries,
+            "types": [t for t in types if t is not None],
+        }
+        if args.output_format == "table" and target.isatty():
+            _rich_report(build_report(register, **options), target)
+        else:
+            width = shutil.get_terminal_size().columns if target.isatty() else None
+            text = render_report(register, format=args.output_format, width=width, **options)
+            _write(target, text)
+    finally:
+        if target is not out:
+            target.close()
     return 0
+
+
+def _rich_report(report: Any, out: TextIO) -> None:
+    """The report as rich tables, for a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    console.print(f"[bold]{report.title}[/bold]")
+    console.print(", ".join(f"{n} {t}" for t, n in report.counts.items()))
+    for section in report.sections:
+        table = Table(title=section.title, title_justify="left", expand=False)
+        for heading in section.header:
+            table.add_column(heading, overflow="fold")
+        for row in section.rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _region_code(text: str) -> str:
+    from .values._places import Region
+
+    found = find_regions(text)
+    if len(found) == 1:
+        return found[0].code
+    if found:
+        names = ", ".join(f"{r.name} ({r.code})" for r in found[:4])
+        raise ValidationError.single(
+            "", "kotakerja.region.ambiguous", f"--region {text!r} could be {names}"
+        )
+    if not text.replace(".", "").isdigit():
+        raise ValidationError.single(
+            "", "kotakerja.region.not_found", f"--region: no region is called {text!r}"
+        )
+    return Region.get(text).code
+
+
+def _country_code(text: str) -> str:
+    from .values._places import Country
+
+    if len(text) == 2 and text.isalpha():
+        return Country.get(text.upper()).code
+    return Country.find(text).code
+
+
+def _type_name(text: str) -> str | None:
+    """A record type from its name in any case or its class name (``Mou``, ``ExportShipment``)."""
+    folded = text.replace("-", "_").casefold()
+    for name, cls in record_types().items():
+        if folded in (name.casefold(), cls.__name__.casefold()):
+            return name
+    return None
+
+
+def _import_sheet(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .register import Register
+    from .sheets import read_sheet
+
+    try:
+        result = read_sheet(args.file, args.mapping)
+    except ValidationError as e:
+        for err in e.errors:
+            _say(f"{err.path}: {err.code}: {err.message}" if err.path else str(err))
+        return 2
+    except (KotakerjaError, OSError) as e:
+        _say(f"kotakerja: {e}")
+        return 2
+    for problem in result.problems:
+        _write(out, f"{problem}\n")
+    rows = len(result.records)
+    if args.dry_run:
+        _say(f"{rows} rows valid, {len(result.rejected)} rejected (dry run: nothing written)")
+        return 1 if result.problems else 0
+    if result.problems and not args.skip_invalid:
+        _say(
+            f"nothing imported: {len(result.rejected)} of {rows + len(result.rejected)} rows "
+            "have problems (fix them, or use --skip-invalid)"
+        )
+        return 1
+    register = Register(result.records)
+    target = Path(args.output) if args.output not in (None, "-") else None
+    try:
+        if target is None:
+            for record in register:
+                _write(out, to_json(record) + "\n")
+        elif target.suffix == ".csv":
+            register.save_csv(target)
+        elif target.suffix == ".xlsx":
+            from .sheets import write_sheet
+
+            write_sheet(register, target, lang=args.lang)
+        else:
+            register.save_jsonl(target)
+        if result.rejected:
+            rejects = Path(args.rejects or f"{args.file}.rejects.csv")
+            result.write_rejects(rejects)
+            _say(f"{len(result.rejected)} rejected rows written to {rejects}")
+    except OSError as e:
+        _say(f"kotakerja: cannot write: {e}")
+        return 2
+    _say(f"{rows} records imported to {args.output or 'standard output'}")
+    return 1 if result.problems else 0
 
 
 def _ics(args: argparse.Namespace, out: TextIO) -> int:
@@ -748,7 +883,9 @@ def _ics(args: argparse.Namespace, out: TextIO) -> int:
     register = _load(args)
     if isinstance(register, int):
         return register
-    data = to_ical(register, locale=args.lang, partial=args.partial)
+    data = to_ical(
+        register, locale=args.lang, partial=args.partial, follow_ups=not args.no_follow_ups
+    )
     entries = data.count(b"BEGIN:VEVENT")
     if args.output in (None, "-"):
         buffer = getattr(out, "buffer", None)
@@ -850,12 +987,21 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def _add_input_options(parser: argparse.ArgumentParser, *, format_option: str = "--format") -> None:
+def _add_input_options(
+    parser: argparse.ArgumentParser, *, format_option: str = "--format", alias: bool = True
+) -> None:
     """The options of every command that reads records: the input type, the limits, and
     how problems are printed. A command that reads records from elsewhere adds its own
     options beside these."""
     group = parser.add_argument_group("input")
-    names = [format_option] if format_option == "--format" else [format_option, "--format"]
+    names = (
+        [format_option]
+        if format_option == "--format" or not alias
+        else [
+            format_option,
+            "--format",
+        ]
+    )
     group.add_argument(
         *names,
         dest="format",
@@ -909,7 +1055,27 @@ def _subcommands(sub: Any) -> None:
     report.add_argument("paths", nargs="*", metavar="PATH", help=_INPUTS_HELP)
     report.add_argument("--lang", choices=("id", "en"), default="id")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
-    _add_input_options(report)
+    report.add_argument(
+        "--within", help="window for expiring documents: 30d, 6w, 6m, 1y (default: 90d)"
+    )
+    report.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("table", "json", "csv", "markdown", "html"),
+        default="table",
+        help="table (a terminal gets rich tables), json, csv, markdown or one HTML page",
+    )
+    report.add_argument(
+        "--region", action="append", default=[], help="only records involving this region"
+    )
+    report.add_argument(
+        "--country", action="append", default=[], help="only records involving this country"
+    )
+    report.add_argument(
+        "--type", action="append", default=[], help="only records of this type (mou, Meeting...)"
+    )
+    report.add_argument("-o", "--output", help="write to this file (default: standard output)")
+    _add_input_options(report, format_option="--from", alias=False)
     add_db_option(report)
     report.set_defaults(func=_report)
 
@@ -963,9 +1129,31 @@ def _subcommands(sub: Any) -> None:
         default="skip",
         help="dates known only to the month or year: leave out (skip) or span the whole period",
     )
+    ics.add_argument(
+        "--no-follow-ups", action="store_true", help="leave out the to-dos of follow-ups"
+    )
     _add_input_options(ics)
     add_db_option(ics)
     ics.set_defaults(func=_ics)
+
+    sheet = sub.add_parser(
+        "import-sheet",
+        help="read a clerk's spreadsheet (XLSX or CSV) through a column mapping (TOML)",
+    )
+    sheet.add_argument("file", help="the .xlsx or .csv file")
+    sheet.add_argument("--mapping", required=True, help="the TOML file mapping columns to fields")
+    sheet.add_argument(
+        "-o", "--output", help="write the records here: .jsonl, .csv or .xlsx (default: stdout)"
+    )
+    sheet.add_argument("--dry-run", action="store_true", help="report problems, write nothing")
+    sheet.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows and write the others to a rejects file",
+    )
+    sheet.add_argument("--rejects", help="the rejects file (default: FILE.rejects.csv)")
+    sheet.add_argument("--lang", choices=("id", "en"), default="id", help="headers of an .xlsx")
+    sheet.set_defaults(func=_import_sheet)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of a record type")
     schema.add_argument("type", help="a record type such as mou, meeting; or 'all'")

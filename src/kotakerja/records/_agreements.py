@@ -304,12 +304,10 @@ class Party:
         """The party's name in Indonesian (``id``) or English (``en``).
 
         >>> Party(region=Region.get("33.72")).label("en")
-        'Government of Kota Surakarta'
+        'Surakarta City Government'
         """
         if self.region is not None:
-            if locale == "en":
-                return f"Government of {self.region.name}"
-            return f"Pemerintah {self.region.name}"
+            return self.region.government(locale)
         if self.locality is not None:
             return self.locality.format(locale)
         assert self.organization is not None

@@ -214,6 +214,10 @@ class Register:
             return record
         return self._by_id[key]
 
+    def __getitem__(self, key: str | Ref) -> Record:
+        """``reg["mou-jakarta-shanghai-2020"]``: the record with this id or reference."""
+        return self.get(key)
+
     def resolve(self, ref: Ref) -> Record | None:
         """The record a reference points to, or None when it is not in the register."""
         record = self._by_id.get(ref.id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pendulum
+
 from ..records._agreements import Document
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import Meeting
@@ -64,6 +66,8 @@ def derive(record: Record) -> Derived:
     }
     if isinstance(record, Document):
         ends = record.possible_end()
+        if ends is not None and record.renews_automatically():
+            ends = (ends[0], pendulum.Date(9999, 12, 31))  # the end moves on with each renewal
         start = record.effective_on()
         signed = record.signed_on()
         term_end = record.term.end if record.term is not None else None

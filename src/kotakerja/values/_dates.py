@@ -12,7 +12,7 @@ import attrs
 import pendulum
 
 from .._errors import Problems, ValidationError
-from .._model import check_fields, meta
+from .._model import check_fields, meta, register_coercion
 
 __all__ = ["DatePrecision", "PartialDate", "Period"]
 
@@ -307,6 +307,18 @@ class PartialDate:
         """Orders by first day covered, coarser precision first."""
         rank = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
         return (self.year, self.month or 0, self.day or 0, rank[self.precision])
+
+
+def _partial_from_stdlib(value: object) -> object:
+    """A standard-library date (not a datetime: its day depends on a zone) as a PartialDate."""
+    import datetime as dt
+
+    if type(value) is dt.date:
+        return PartialDate(year=value.year, month=value.month, day=value.day)
+    return value
+
+
+register_coercion(PartialDate, _partial_from_stdlib)
 
 
 @attrs.frozen(kw_only=True)

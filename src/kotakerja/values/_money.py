@@ -11,6 +11,7 @@ import attrs
 
 from .._errors import KotakerjaError, Problems, ValidationError
 from .._model import check_fields, meta
+from ._money_text import read_amount
 
 __all__ = ["CurrencyMismatchError", "Money", "format_amount", "minor_units", "parse_amount"]
 
@@ -165,6 +166,16 @@ class Money:
         return cls(amount=Decimal(value), currency=currency)
 
     @classmethod
+    def parse(cls, text: str, currency: str | None = None) -> Money:
+        """Money from text as Indonesians write it: ``"Rp379.500.000.000"``, ``"Rp 1,2 miliar"``.
+
+        Thousands are grouped with dots and decimals follow a comma; ``currency`` applies
+        when the text names none. See `parse_money`.
+        """
+        amount, code = read_amount(text, currency)
+        return cls(amount=amount, currency=code)
+
+    @classmethod
     def zero(cls, currency: str) -> Money:
         return cls(amount=Decimal(0), currency=currency)
 
@@ -243,3 +254,19 @@ class Money:
 
     def __str__(self) -> str:
         return f"{format_amount(self.amount)} {self.currency}"
+
+
+def parse_money(text: str, currency: str | None = None) -> Money:
+    """Read an amount as written in Indonesian: thousands with dots, decimals after a comma.
+
+    ``currency`` is the currency when the text names none (a column of rupiah amounts);
+    a text that names another currency is refused. Scale words (``ribu``, ``juta``,
+    ``miliar``, ``triliun`` and their abbreviations, or English ``million``...) multiply
+    exactly; an English decimal point (``12.5``) is refused, never guessed.
+
+    >>> parse_money("Rp379.500.000.000").format()
+    'Rp379.500.000.000'
+    >>> str(parse_money("USD 12,5 juta"))
+    '12500000 USD'
+    """
+    return Money.parse(text, currency)

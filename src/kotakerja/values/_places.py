@@ -122,6 +122,74 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
 """Common names that the official names do not contain, mapped to region codes."""
 
 
+_PROVINCES_EN = {
+    "11": "Aceh",
+    "12": "North Sumatra",
+    "13": "West Sumatra",
+    "14": "Riau",
+    "15": "Jambi",
+    "16": "South Sumatra",
+    "17": "Bengkulu",
+    "18": "Lampung",
+    "19": "Bangka Belitung Islands",
+    "21": "Riau Islands",
+    "31": "Special Capital Region of Jakarta",
+    "32": "West Java",
+    "33": "Central Java",
+    "34": "Special Region of Yogyakarta",
+    "35": "East Java",
+    "36": "Banten",
+    "51": "Bali",
+    "52": "West Nusa Tenggara",
+    "53": "East Nusa Tenggara",
+    "61": "West Kalimantan",
+    "62": "Central Kalimantan",
+    "63": "South Kalimantan",
+    "64": "East Kalimantan",
+    "65": "North Kalimantan",
+    "71": "North Sulawesi",
+    "72": "Central Sulawesi",
+    "73": "South Sulawesi",
+    "74": "Southeast Sulawesi",
+    "75": "Gorontalo",
+    "76": "West Sulawesi",
+    "81": "Maluku",
+    "82": "North Maluku",
+    "91": "Papua",
+    "92": "West Papua",
+    "93": "South Papua",
+    "94": "Central Papua",
+    "95": "Highland Papua",
+    "96": "Southwest Papua",
+}
+"""The provinces' names as their governments write them in English."""
+
+# Compass words that Indonesian puts after a name and English before it, longest first.
+_COMPASS = (
+    ("barat daya", "Southwest"),
+    ("barat laut", "Northwest"),
+    ("timur laut", "Northeast"),
+    ("tenggara", "Southeast"),
+    ("utara", "North"),
+    ("selatan", "South"),
+    ("barat", "West"),
+    ("timur", "East"),
+    ("tengah", "Central"),
+    ("pusat", "Central"),
+)
+
+
+def _english_place(name: str) -> str:
+    """``Jakarta Selatan`` -> ``South Jakarta``; ``Kepulauan Seribu`` -> ``Seribu Islands``."""
+    lowered = name.casefold()
+    for word, english in _COMPASS:
+        if lowered.endswith(" " + word):
+            return f"{english} {_english_place(name[: -len(word) - 1])}"
+    if lowered.startswith("kepulauan "):
+        return f"{name[len('kepulauan ') :]} Islands"
+    return name
+
+
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s.]", " ", text.casefold()).split())
 
@@ -271,6 +339,41 @@ class Region:
     def tz_abbreviation(self) -> str:
         """WIB, WITA or WIT."""
         return _TZ_ABBR.get(self.time_zone, self.time_zone)
+
+    @property
+    def english_name(self) -> str:
+        """The name as written in English: ``Surakarta City``, ``South Jakarta
+        Administrative City``, ``West Java``.
+
+        >>> Region.get("33.72").english_name
+        'Surakarta City'
+        """
+        if self.is_province:
+            return _PROVINCES_EN.get(self.code, self.name)
+        place = _english_place(self.short_name)
+        level = self.level.value
+        suffix = "City" if level.startswith("kota") else "Regency"
+        if level.endswith("_administrasi"):
+            suffix = f"Administrative {suffix}"
+        return f"{place} {suffix}"
+
+    def format(self, locale: str = "id") -> str:
+        """The official name in Indonesian (``id``) or its English form (``en``)."""
+        return self.english_name if locale == "en" else self.name
+
+    def government(self, locale: str = "id") -> str:
+        """The region's government: ``Pemerintah Kota Surakarta`` or, in English,
+        ``Surakarta City Government`` (a province: ``Provincial Government of West Java``).
+        """
+        if locale != "en":
+            return f"Pemerintah {self.name}"
+        if self.code == "31":
+            return "Government of the Special Capital Region of Jakarta"
+        if self.code == "34":
+            return "Government of the Special Region of Yogyakarta"
+        if self.is_province:
+            return f"Provincial Government of {self.english_name}"
+        return f"{self.english_name} Government"
 
     def __str__(self) -> str:
         return self.name
