@@ -169,10 +169,9 @@ class ValidationError(KotakerjaError, ValueError):
         "detail"}]}``: each pointer an RFC 6901 JSON Pointer into the request body,
         each detail in the language asked for.
 
-        >>> ValidationError.single("title", "kotakerja.missing", "required").to_problem("id")[
-        ...     "errors"
-        ... ]
-        [{'pointer': '/title', 'code': 'kotakerja.missing', 'detail': 'Wajib diisi.'}]
+        >>> problem = ValidationError.single("title", "kotakerja.missing", "x").to_problem("id")
+        >>> (problem.get("status"), problem.get("errors")[0].get("detail"))
+        (422, 'Wajib diisi.')
         """
         from ._problem import problem_of
 

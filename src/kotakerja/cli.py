@@ -27,7 +27,7 @@ from .values._places import find_regions
 if TYPE_CHECKING:
     from .register import Register
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main", "reference_pages"]
 
 
 def _regions_search(args: argparse.Namespace, out: TextIO) -> int:
@@ -1064,7 +1064,7 @@ def _subcommands(sub: Any) -> None:
 
     report = sub.add_parser("report", help="summary of a register (default: the bundled examples)")
     report.add_argument("paths", nargs="*", metavar="PATH", help=_INPUTS_HELP)
-    report.add_argument("--lang", choices=("id", "en"), default="id")
+    report.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report")
     report.add_argument("--on", help="the date to report on (default: today), e.g. 2023-04-28")
     report.add_argument(
         "--within", help="window for expiring documents: 30d, 6w, 6m, 1y (default: 90d)"
@@ -1175,7 +1175,8 @@ def _subcommands(sub: Any) -> None:
     add_db_parser(sub)
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The ``kotakerja`` argument parser: every subcommand, its arguments and help."""
     parser = argparse.ArgumentParser(
         prog="kotakerja",
         description="Records of Indonesian regional cooperation: MoUs, agreements, meetings, "
@@ -1187,9 +1188,68 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _commands(
+    parser: argparse.ArgumentParser, prefix: str
+) -> Iterator[tuple[str, str, argparse.ArgumentParser]]:
+    """(name, help, parser) of every subcommand below `parser`, depth first."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {a.dest: a.help or "" for a in action._choices_actions}
+            for name, sub in action.choices.items():
+                full = f"{prefix} {name}"
+                nested = list(_commands(sub, full))
+                if nested:
+                    yield from nested
+                else:
+                    yield full, helps.get(name, ""), sub
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def reference_pages() -> dict[str, str]:
+    """Markdown reference pages, one per subcommand, made from the argument parser.
+
+    Keys are file names (``report.md``, ``db-import.md``); the docs keep these pages
+    under ``docs/reference/cli/`` and a test keeps them equal to what this returns.
+    """
+    parser = build_parser()
+    pages: dict[str, str] = {}
+    for full, summary, sub in _commands(parser, "kotakerja"):
+        name = full.removeprefix("kotakerja ").replace(" ", "-")
+        usage = " ".join(sub.format_usage().removeprefix("usage: ").split())
+        lines = [f"# `{full}`", "", summary[:1].upper() + summary[1:] + ".", ""]
+        lines += ["```text", usage, "```", ""]
+        rows = []
+        for action in sub._actions:
+            if action.help == argparse.SUPPRESS or isinstance(action, argparse._HelpAction):
+                continue
+            names = (
+                ", ".join(f"`{o}`" for o in action.option_strings)
+                or f"`{action.metavar or action.dest}`"
+            )
+            text = action.help or ""
+            if action.choices is not None and not isinstance(action.choices, dict):
+                text += " (one of: " + ", ".join(f"`{c}`" for c in action.choices) + ")"
+            if action.option_strings and action.default not in (None, False, [], argparse.SUPPRESS):
+                text += f" Default: `{action.default}`."
+            rows.append(f"| {names} | {_cell(text.strip())} |")
+        if rows:
+            lines += ["| argument | meaning |", "| --- | --- |", *rows, ""]
+        lines += [
+            "Exit status: 0 all valid, 1 problems in the data, 2 a usage error or an input "
+            "that cannot be read. See [the command line](../../cli.md) for inputs, limits "
+            "and the problem format.",
+            "",
+        ]
+        pages[f"{name}.md"] = "\n".join(lines)
+    return pages
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with `argv` (default: the process arguments); return the exit code."""
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "func", None)
     if func is None:

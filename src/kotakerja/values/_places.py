@@ -743,8 +743,8 @@ class PlaceName:
     """An Indonesian place as a source writes it, when it does not say which region it is
     (``Kediri``, not whether Kota or Kabupaten). `province` narrows it down.
 
-    >>> [r.code for r in PlaceName(written="Kediri").candidates()]
-    ['35.06', '35.71']
+    >>> " ".join(r.code for r in PlaceName(written="Kediri").candidates())
+    '35.06 35.71'
     """
 
     written: str = attrs.field(metadata=meta(max_length=200))
