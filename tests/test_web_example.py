@@ -30,7 +30,7 @@ def _load_app_module() -> Any:
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    return TestClient(_load_app_module().create_app(tmp_path / "register"))
+    return TestClient(_load_app_module().create_app(f"sqlite:///{tmp_path / 'kerjasama.db'}"))
 
 
 NEW_MOU = {
@@ -63,8 +63,9 @@ def test_creating_a_record_assigns_server_fields_and_persists(
     created = response.json()
     assert created["type"] == "mou"
     assert created["id"].startswith("mou-")
-    stored = kk.Register.load_folder(tmp_path / "register")
-    assert stored[created["id"]].title == NEW_MOU["title"]
+    assert response.headers["etag"] == '"1"'
+    store = kk.open_store(f"sqlite:///{tmp_path / 'kerjasama.db'}")
+    assert store.get(created["id"]).title == NEW_MOU["title"]
 
 
 def test_invalid_body_gets_every_problem_with_pointers(client: TestClient) -> None:
@@ -100,3 +101,16 @@ def test_served_openapi_document_validates(client: TestClient) -> None:
     assert "id" not in schemas["MouInput"]["properties"]
     body = document["paths"]["/mou"]["post"]["requestBody"]["content"]["application/json"]
     assert body["schema"] == {"$ref": "#/components/schemas/MouInput"}
+
+
+def test_put_needs_the_revision_it_was_based_on(client: TestClient) -> None:
+    got = client.get("/records/mou-jakarta-shanghai-2020")
+    etag = got.headers["etag"]
+    body = {**got.json(), "title": "Nota kesepahaman kota bersahabat Jakarta–Shanghai"}
+    assert client.put("/records/mou-jakarta-shanghai-2020", json=body).status_code == 428
+    first = client.put("/records/mou-jakarta-shanghai-2020", json=body, headers={"if-match": etag})
+    assert first.status_code == 200
+    assert first.headers["etag"] != etag
+    stale = client.put("/records/mou-jakarta-shanghai-2020", json=body, headers={"if-match": etag})
+    assert stale.status_code == 412
+    assert stale.headers["content-type"] == "application/problem+json"

@@ -1,10 +1,13 @@
-"""An example web API over a kotakerja register, with FastAPI.
+"""An example web API over a kotakerja register kept in a database, with FastAPI.
 
-Run it with ``uvicorn app:create_app --factory`` from this folder (``pip install "kotakerja[web]"
-uvicorn``). Records are kept in a folder of JSON files (``KOTAKERJA_FOLDER``, by
-default ``./register``, started from the bundled examples); every change is
-validated by kotakerja first, and a bad body gets an RFC 9457 problem with the
-JSON Pointer and code of every problem.
+Run it with ``uvicorn app:create_app --factory`` from this folder (``pip install
+"kotakerja[web]" uvicorn``). The register is a `kotakerja.Store` at the URL in
+``KOTAKERJA_DB`` (default ``sqlite:///kerjasama.db``; a PostgreSQL URL works the
+same with ``kotakerja[postgresql]``), filled with the bundled examples when empty.
+Every write is validated by kotakerja first; a bad body gets an RFC 9457 problem
+with the JSON Pointer and code of every problem; ``PUT`` takes the revision it
+was based on (``If-Match``), so two clerks editing one record cannot overwrite
+each other.
 
 The OpenAPI document FastAPI serves takes its schemas from
 `kotakerja.openapi_components`, so a client generator sees the real record types
@@ -14,8 +17,6 @@ and the input schemas for creating them.
 from __future__ import annotations
 
 import os
-import threading
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -46,19 +47,19 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def _problems() -> dict[str, Any]:
-    return {
-        "description": "Problem",
-        "content": {_PROBLEM: {"schema": _ref("Problem")}},
-    }
+    return {"description": "Problem", "content": {_PROBLEM: {"schema": _ref("Problem")}}}
 
 
-def create_app(folder: str | Path | None = None) -> FastAPI:
-    """The API over the register kept in `folder` (created from the examples if empty)."""
-    root = Path(folder or os.environ.get("KOTAKERJA_FOLDER", "register"))
-    if not root.exists() or not any(root.iterdir()):
-        kk.examples().save_folder(root)
-    state = {"register": kk.Register.load_folder(root)}
-    lock = threading.Lock()
+def _record(store: kk.Store, record: kk.Record, status: int = 200) -> JSONResponse:
+    etag = f'"{store.revision(record.id)}"'
+    return JSONResponse(kk.to_dict(record), status_code=status, headers={"ETag": etag})
+
+
+def create_app(url: str | None = None) -> FastAPI:
+    """The API over the store at `url` (filled from the examples if empty)."""
+    store = kk.open_store(url or os.environ.get("KOTAKERJA_DB", "sqlite:///kerjasama.db"))
+    if len(store) == 0:
+        store.add(*kk.examples())
     app = FastAPI(title="kotakerja register", version=kk.__version__)
 
     @app.get(
@@ -68,8 +69,7 @@ def create_app(folder: str | Path | None = None) -> FastAPI:
         },
     )
     def list_records(type: str | None = None) -> Response:
-        register = state["register"]
-        records = register.of_type(type) if type else tuple(register)
+        records = store.of_type(type) if type else tuple(store)
         return JSONResponse([kk.to_dict(r) for r in records])
 
     @app.get(
@@ -78,10 +78,42 @@ def create_app(folder: str | Path | None = None) -> FastAPI:
     )
     def get_record(record_id: str) -> Response:
         try:
-            record = state["register"][record_id]
+            record = store.get(record_id)
         except KeyError:
             return _problem(404, "Not found", f"no record has the id {record_id!r}")
-        return JSONResponse(kk.to_dict(record))
+        return _record(store, record)
+
+    @app.put(
+        "/records/{record_id}",
+        openapi_extra={"requestBody": {"required": True, **_json(_ref("Record"))}},
+        responses={
+            200: {"description": "Replaced", **_json(_ref("Record"))},
+            412: _problems(),
+            422: _problems(),
+            428: _problems(),
+        },
+    )
+    async def put_record(record_id: str, request: Request) -> Response:
+        match = request.headers.get("if-match", "").strip('"')
+        if not match.isdigit():
+            return _problem(428, "Precondition required", "send If-Match with the ETag you read")
+        try:
+            data = await request.json()
+        except ValueError:
+            return _problem(400, "Bad request", "the body is not JSON")
+        try:
+            record = kk.from_dict(kk.Record, data)
+        except kk.ValidationError as e:
+            return _invalid(e, request)
+        if record.id != record_id:
+            return _problem(422, "Unprocessable", f"the body is {record.id!r}, not {record_id!r}")
+        try:
+            store.put(record, revision=int(match))
+        except kk.ConflictError as e:
+            return _problem(412, "Precondition failed", str(e))
+        except kk.ValidationError as e:
+            return _invalid(e, request)
+        return _record(store, record)
 
     def creator(cls: type[kk.Record]) -> Any:
         async def create_record(request: Request) -> Response:
@@ -91,16 +123,10 @@ def create_app(folder: str | Path | None = None) -> FastAPI:
                 return _problem(400, "Bad request", "the body is not JSON")
             try:
                 record = kk.from_input(cls, data)
+                store.add(record)
             except kk.ValidationError as e:
                 return _invalid(e, request)
-            with lock:
-                try:
-                    updated = state["register"].with_records(record)
-                except kk.ValidationError as e:
-                    return _invalid(e, request)
-                updated.save_folder(root)
-                state["register"] = updated
-            return JSONResponse(kk.to_dict(record), status_code=201)
+            return _record(store, record, status=201)
 
         return create_record
 
@@ -124,7 +150,8 @@ def create_app(folder: str | Path | None = None) -> FastAPI:
     def report(on: str | None = None, lang: str = "id", within: str | None = None) -> Response:
         try:
             day = kk.PartialDate.parse(on) if on else None
-            text = render_report(state["register"], on=day, lang=lang, within=within, format="json")
+            register = store.to_register(check_references=False)
+            text = render_report(register, on=day, lang=lang, within=within, format="json")
         except kk.ValidationError as e:
             return _problem(400, "Bad request", e.errors[0].message)
         except ValueError as e:
