@@ -348,7 +348,6 @@ def test_validate_clears_the_progress_bar_before_an_error(
     import io
 
     import kotakerja
-    from kotakerja import cli
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -359,7 +358,7 @@ def test_validate_clears_the_progress_bar_before_an_error(
     copies = [g.replace('"id":"', '"id":"copy-') for g in good]  # ids used once
     path.write_text("\n".join([*good, '{"type":"mou"}', *copies]) + "\n", encoding="utf-8")
     screen = Terminal()
-    monkeypatch.setattr(cli, "_PROGRESS_MIN_BYTES", 0)
+    monkeypatch.setattr("kotakerja._progress.PROGRESS_AFTER", 0.0)
     monkeypatch.setattr("sys.stdout", screen)
     monkeypatch.setattr("sys.stderr", screen)
     assert main(["validate", "--no-warnings", str(path)]) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._errors import ErrorDetail, KotakerjaError, ValidationError
+from ._progress import Progress
 from .records._base import Record, record_types
 
 if TYPE_CHECKING:
@@ -20,7 +21,6 @@ __all__ = ["add_db_option", "add_parser", "db_url", "register_from_db", "validat
 
 ENVIRONMENT = "KOTAKERJA_DB"
 _BATCH = 1000
-_PROGRESS_MIN_BYTES = 4 * 1024 * 1024
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -75,28 +75,6 @@ def validate_db(url: str, out: TextIO) -> tuple[int, int]:
 # Import ------------------------------------------------------------------------------------
 
 
-class _Progress:
-    """A one-line progress bar on a terminal's stderr; silent when piped."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = max(total, 1)
-        self.stream = stream
-        self.enabled = stream.isatty() and total >= _PROGRESS_MIN_BYTES
-        self.last = -1
-
-    def update(self, done: int) -> None:
-        percent = min(100, done * 100 // self.total)
-        if self.enabled and percent != self.last:
-            self.last = percent
-            self.stream.write(f"\rimporting [{'#' * (percent // 4):<25}] {percent:3d}%")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.last >= 0:
-            self.stream.write("\r" + " " * 45 + "\r")
-            self.stream.flush()
-
-
 class _Unusable(Exception):
     """A file that cannot be read as records at all."""
 
@@ -124,7 +102,7 @@ class _Import:
             self.rejects.write(text.rstrip("\r\n") + "\n")
 
 
-def _records_of(path: str, progress: _Progress, done: list[int]) -> Iterator[Any]:
+def _records_of(path: str, progress: Progress, done: list[int]) -> Iterator[Any]:
     """(line, record or ValidationError, raw text) for every record in a file or folder."""
     from .register import iter_jsonl
     from .register._storage import read_json_file
@@ -190,7 +168,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 2
     total = sum(os.path.getsize(p) for p in args.paths if os.path.isfile(p))
-    progress = _Progress(total, sys.stderr)
+    progress = Progress("importing", total, sys.stderr)
     rejects = None
     if args.skip_invalid:
         rejects = open(args.rejects, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
@@ -223,7 +201,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _import_into(
-    store: Store, paths: Sequence[str], job: _Import, progress: _Progress, *, skip: bool
+    store: Store, paths: Sequence[str], job: _Import, progress: Progress, *, skip: bool
 ) -> int:
     done = [0]
     failed = False

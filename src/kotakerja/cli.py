@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 from . import __version__
 from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, KotakerjaError, ValidationError
+from ._progress import Progress
 from .records._base import Record, record_types
 from .register._locate import line_of, path_lines
 from .register._storage import iter_jsonl
@@ -69,41 +70,6 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-class _Progress:
-    """A one-line progress bar on a terminal's stderr; silent when piped."""
-
-    def __init__(self, label: str, total: int, stream: TextIO) -> None:
-        self.label = label
-        self.total = max(total, 1)
-        self.stream = stream
-        self.enabled = stream.isatty() and total >= _PROGRESS_MIN_BYTES
-        self.last = -1
-
-    def update(self, done: int) -> None:
-        if not self.enabled:
-            return
-        percent = min(100, done * 100 // self.total)
-        if percent != self.last:
-            self.last = percent
-            bar = "#" * (percent // 4)
-            self.stream.write(f"\r{self.label} [{bar:<25}] {percent:3d}%")
-            self.stream.flush()
-
-    def clear(self) -> None:
-        """Blank the bar's line, so that other output starts on a clean line; the next
-        update draws the bar again."""
-        if self.enabled and self.last >= 0:
-            self.stream.write("\r" + " " * (len(self.label) + 35) + "\r")
-            self.stream.flush()
-            self.last = -1
-
-    def close(self) -> None:
-        self.clear()
-
-
-_PROGRESS_MIN_BYTES = 4 * 1024 * 1024
-
-
 # Output ------------------------------------------------------------------------------
 
 
@@ -141,7 +107,7 @@ class _Problems:
         self.errors = 0
         self.warnings = 0
         self.shown = 0
-        self.progress: _Progress | None = None
+        self.progress: Progress | None = None
 
     def add(
         self,
@@ -446,7 +412,7 @@ class _Reader:
             yield from self._csv_bytes(item.name, data)
 
     def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[tuple[Record, Where]]:
-        progress = _Progress(os.path.basename(name), size, sys.stderr)
+        progress = Progress(os.path.basename(name), size, sys.stderr)
         self.problems.progress = progress
         done = 0
 
