@@ -1,7 +1,7 @@
 """The register of records and its storage."""
 
 from ._csv import columns_for, escape_cell, read_csv, unescape_cell, write_csv
-from ._register import Register
+from ._register import Place, Register, as_day, as_place
 from ._storage import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_PROBLEMS,
@@ -21,9 +21,12 @@ __all__ = [
     "DEFAULT_MAX_PROBLEMS",
     "DEFAULT_MAX_SIZE",
     "LineResult",
+    "Place",
     "Register",
     "Readable",
     "append_jsonl",
+    "as_day",
+    "as_place",
     "atomic_write",
     "columns_for",
     "escape_cell",

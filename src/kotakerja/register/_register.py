@@ -54,13 +54,15 @@ Place = Region | Country | ForeignLocality | str
 _LAST_ORDINAL = _dt.date.max.toordinal()
 
 
-def _as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
+def as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
+    """The day a query asks about: `on` as a `PartialDate`, today when None."""
     if on is None:
         return PartialDate.today()
     return on if isinstance(on, PartialDate) else PartialDate.of(on)
 
 
-def _place(place: Place) -> Region | Country | ForeignLocality:
+def as_place(place: Place) -> Region | Country | ForeignLocality:
+    """A place given as a value or a code (``"33.72"``, ``"DE"``) as a value."""
     if isinstance(place, (Region, Country, ForeignLocality)):
         return place
     if not isinstance(place, str):
@@ -555,7 +557,7 @@ class Register:
             docs = [d for d in docs if d.scheme is wanted_scheme]
         if status is not None:
             wanted_status = DocumentStatus(status.lower() if isinstance(status, str) else status)
-            day = _as_day(on)
+            day = as_day(on)
             docs = [d for d in docs if d.status_on(day) is wanted_status]
         return tuple(docs)
 
@@ -645,7 +647,7 @@ class Register:
 
     def involves(self, record: Record, place: Place) -> bool:
         """Whether `record` names `place` anywhere (a province includes its regions)."""
-        target = _place(place)
+        target = as_place(place)
         for _, v in walk(record):
             if isinstance(target, Region):
                 if isinstance(v, Region) and target.contains(v):
@@ -673,7 +675,7 @@ class Register:
         >>> kotakerja.examples().timeline("31", "CN")[0].id
         'mou-jakarta-shanghai-2020'
         """
-        targets = [_place(p) for p in places]
+        targets = [as_place(p) for p in places]
         found = [r for r in self if all(self.involves(r, t) for t in targets)]
         return tuple(sorted(found, key=_undated_last))
 
@@ -696,7 +698,7 @@ class Register:
         """
         if days < 0:
             raise ValueError(f"days must be 0 or more, not {days}")
-        day = _as_day(on)
+        day = as_day(on)
         first = day.earliest()
         horizon = _dt.date.fromordinal(min(first.toordinal() + days, _LAST_ORDINAL))
         out = []

@@ -23,7 +23,7 @@ from ..records._agreements import Document, DocumentStatus, Scheme
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry
 from ..records._shipments import ExportShipment
-from ..register import Register
+from ..register import Place, Register, as_day, as_place
 from ..serialization import to_dict
 from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
@@ -37,7 +37,6 @@ __all__ = ["Batch", "Store", "open_store"]
 
 R = TypeVar("R", bound=Record)
 
-Place = Region | Country | ForeignLocality | str
 
 _DERIVED = (t.references, t.regions, t.countries, t.terms, t.follow_ups)
 _LAST_ORDINAL = _dt.date.max.toordinal()
@@ -46,25 +45,6 @@ _RELEASE_TYPES = ("export_release", "export_shipment")
 
 def _at(record_id: str, path: str) -> str:
     return f"[{record_id}]" + ("." + path if path and not path.startswith("[") else path)
-
-
-def _as_day(on: PartialDate | pendulum.Date | None) -> PartialDate:
-    if on is None:
-        return PartialDate.today()
-    return on if isinstance(on, PartialDate) else PartialDate.of(on)
-
-
-def _place(place: Place) -> Region | Country | ForeignLocality:
-    if isinstance(place, (Region, Country, ForeignLocality)):
-        return place
-    if not isinstance(place, str):
-        raise TypeError(
-            "a place is a Region, Country or ForeignLocality, a region code such as "
-            f"'33.72' or a country code such as 'DE', not {type(place).__name__}"
-        )
-    if len(place) == 2 and place.isalpha():
-        return Country.get(place.upper())
-    return Region.get(place)
 
 
 def _dumps(data: Any) -> str:
@@ -390,7 +370,7 @@ class Store:
 
     def timeline(self, *places: Place) -> tuple[Record, ...]:
         """Every record that involves all of `places`, in date order (undated last)."""
-        targets = [_place(p) for p in places]
+        targets = [as_place(p) for p in places]
         where = sa.and_(sa.true(), *(self._involving(p) for p in targets))
         return self._candidates(where).timeline(*targets)
 
@@ -408,7 +388,7 @@ class Store:
             rows = rows.where(t.terms.c.scheme == wanted.value)
         if status is not None:
             DocumentStatus(status.lower() if isinstance(status, str) else status)
-            on = _as_day(on)
+            on = as_day(on)
         return self._candidates(t.documents.c.seq.in_(rows)).documents(
             scheme=scheme, status=status, on=on
         )
@@ -419,7 +399,7 @@ class Store:
         """Documents in force on `on` whose term may end within `days` days (see `Register`)."""
         if days < 0:
             raise ValueError(f"days must be 0 or more, not {days}")
-        day = _as_day(on)
+        day = as_day(on)
         first = day.earliest().toordinal()
         horizon = min(first + days, _LAST_ORDINAL)
         terms = t.terms.c
@@ -438,7 +418,7 @@ class Store:
         self, *, on: PartialDate | pendulum.Date | None = None
     ) -> tuple[FollowUpEntry, ...]:
         """Follow-ups of every meeting still open on `on` (default today), earliest due first."""
-        day = _as_day(on)
+        day = as_day(on)
         rows = sa.select(t.follow_ups.c.doc).where(
             sa.or_(
                 t.follow_ups.c.status == "open",
@@ -451,7 +431,7 @@ class Store:
         self, *, on: PartialDate | pendulum.Date | None = None
     ) -> tuple[FollowUpEntry, ...]:
         """The open follow-ups whose due date has certainly passed on `on` (default today)."""
-        day = _as_day(on)
+        day = as_day(on)
         rows = sa.select(t.follow_ups.c.doc).where(
             t.follow_ups.c.due_last < day.earliest().toordinal(),
             sa.or_(
