@@ -699,8 +699,8 @@ class Batch:
         known = {r.id: r for r in mine}
         others = [i for i in order if i not in known]
         if others:
-            rows = self._conn.execute(sa.select(docs.id, *_BODY).where(docs.id.in_(others)))
-            known.update((row[0], _decode(_body(row[1:]))) for row in rows)
+            bodies = self._conn.execute(sa.select(docs.id, *_BODY).where(docs.id.in_(others)))
+            known.update((row[0], _decode(_body(row[1:]))) for row in bodies)
         records = [known[i] for i in order]
         # The link rules of Register itself, on the records around the batch.
         self._problems.extend(Register(records, check_references=False)._release_link_problems())
