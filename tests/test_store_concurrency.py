@@ -158,7 +158,7 @@ def test_a_writer_killed_mid_stream_leaves_whole_records_only(store_url: str) ->
 def test_an_import_killed_halfway_leaves_nothing(store_url: str, tmp_path: Path) -> None:
     source = tmp_path / "many.jsonl"
     with source.open("w", encoding="utf-8") as f:
-        for i in range(20_000):
+        for i in range(60_000):  # more than an import writes in the 3 s below
             record = ExportShipment(id=f"m-{i}", consignee=Consignee(country=Country.get("JP")))
             f.write(kotakerja.to_json(record) + "\n")
     with kotakerja.open_store(store_url) as store:
