@@ -24,7 +24,7 @@ from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry
 from ..records._shipments import ExportShipment
 from ..register import Register
-from ..serialization import to_dict
+from ..serialization import to_dict, to_json
 from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
@@ -748,7 +748,7 @@ def _insert_documents(conn: sa.Connection, records: Iterable[Record], now: _dt.d
         )
         rows: list[tuple[Any, ...]] = []
         for r in records:
-            text = dumps(to_dict(r))
+            text = to_json(r)
             rows.append((r.id, r.TYPE, r.SCHEMA_VERSION, text, text, stamp, stamp))
     else:
         # SQLite: the text SQLAlchemy's JSON and DateTime types write and read back.
@@ -757,7 +757,7 @@ def _insert_documents(conn: sa.Connection, records: Iterable[Record], now: _dt.d
             "INSERT INTO documents (id, type, schema_version, body, revision, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
         )
-        rows = [(r.id, r.TYPE, r.SCHEMA_VERSION, dumps(to_dict(r)), stamp, stamp) for r in records]
+        rows = [(r.id, r.TYPE, r.SCHEMA_VERSION, to_json(r), stamp, stamp) for r in records]
     conn.exec_driver_sql(sql, rows)
 
 
