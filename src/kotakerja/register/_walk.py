@@ -45,24 +45,42 @@ def _can_hold(tp: Any) -> bool:
     return result
 
 
+_PLANS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _plan(cls: type) -> tuple[str, ...] | None:
+    """Names of the fields of `cls` that can hold a target; None when `cls` is no attrs class."""
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        pass
+    plan = tuple(s.name for s in field_specs(cls) if _can_hold(s.type)) if attrs.has(cls) else None
+    _PLANS[cls] = plan
+    return plan
+
+
 def walk(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
     """Yield ``(path, value)`` for every Ref, Region, Country and ForeignLocality in `obj`."""
+    out: list[tuple[str, Any]] = []
+    _collect(obj, path, out)
+    return iter(out)
+
+
+def _collect(obj: Any, path: str, out: list[tuple[str, Any]]) -> None:
     if isinstance(obj, _TARGETS):
-        yield path, obj
+        out.append((path, obj))
         if isinstance(obj, ForeignLocality):
-            yield (f"{path}.country" if path else "country"), obj.country
+            out.append(((f"{path}.country" if path else "country"), obj.country))
         return
     if isinstance(obj, tuple):
         for i, item in enumerate(obj):
-            yield from walk(item, f"{path}[{i}]")
+            _collect(item, f"{path}[{i}]", out)
         return
-    cls = type(obj)
-    if not attrs.has(cls):
+    plan = _plan(type(obj))
+    if not plan:
         return
-    for s in field_specs(cls):
-        if not _can_hold(s.type):
+    for name in plan:
+        value = getattr(obj, name)
+        if value is None or (isinstance(value, tuple) and not value):
             continue
-        value = getattr(obj, s.name)
-        if value is None:
-            continue
-        yield from walk(value, f"{path}.{s.name}" if path else s.name)
+        _collect(value, f"{path}.{name}" if path else name, out)

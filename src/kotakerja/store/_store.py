@@ -24,7 +24,7 @@ from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry
 from ..records._shipments import ExportShipment
 from ..register import Place, Register, as_day, as_place
-from ..serialization import to_dict
+from ..serialization import to_dict, to_json
 from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
 from ..values._places import Country, ForeignLocality, Region
@@ -62,6 +62,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=60000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA cache_size=-16384")
     cursor.close()
 
 
@@ -449,7 +450,16 @@ class Store:
 class Batch:
     """Writes inside one transaction of a store; see `Store.batch`."""
 
-    __slots__ = ("_changed", "_check", "_conn", "_duplicates", "_problems", "_removed", "_targets")
+    __slots__ = (
+        "_changed",
+        "_check",
+        "_conn",
+        "_duplicates",
+        "_found",
+        "_problems",
+        "_removed",
+        "_targets",
+    )
 
     def __init__(self, conn: sa.Connection, *, check_references: bool = True) -> None:
         self._conn = conn
@@ -459,6 +469,7 @@ class Batch:
         self._duplicates: list[ErrorDetail] = []
         self._removed: set[str] = set()
         self._targets: dict[str, list[str]] = {}  # id -> ids its references point to
+        self._found: list[ErrorDetail] | None = None  # `problems()`, until the next write
 
     @property
     def written(self) -> set[str]:
@@ -471,6 +482,7 @@ class Batch:
         References are checked when the batch ends (see `problems`), so a record may
         point to one added later in the same batch.
         """
+        self._found = None
         fresh: dict[str, Record] = {}
         problems: list[ErrorDetail] = []
         for record in records:
@@ -510,6 +522,7 @@ class Batch:
 
     def replace(self, record: Record, revision: int | None) -> int:
         """Put `record` in place of the stored one of its id; return the new revision."""
+        self._found = None
         docs = t.documents.c
         now = _dt.datetime.now(_dt.timezone.utc)
         current = self._conn.execute(
@@ -548,6 +561,7 @@ class Batch:
 
     def remove(self, id: str, revision: int | None) -> None:
         """Remove a record; references to it are reported when the batch ends."""
+        self._found = None
         docs = t.documents.c
         current = self._conn.execute(
             sa.select(docs.seq, docs.revision, docs.type).where(docs.id == id)
@@ -584,9 +598,11 @@ class Batch:
         """Reference problems of what the batch wrote, as `Register` reports them."""
         if not self._check or not self._changed:
             return []
-        gone = {f"[{i}]" for i in self._removed}
-        links = [p for p in self._problems if p.path[: p.path.find("]") + 1] not in gone]
-        return self._reference_problems() + links
+        if self._found is None:
+            gone = {f"[{i}]" for i in self._removed}
+            links = [p for p in self._problems if p.path[: p.path.find("]") + 1] not in gone]
+            self._found = self._reference_problems() + links
+        return list(self._found)
 
     def finish(self) -> None:
         """Raise `ValidationError` with every problem of the batch, duplicates first."""
@@ -648,23 +664,23 @@ class Batch:
         refs, docs = t.references.c, t.documents.c
         ids = {r.id for r in mine}
         targets = {i for r in mine for i in self._targets.pop(r.id, ())}
-        listed = sa.select(refs.to_id).where(
-            refs.doc.in_(sa.select(docs.seq).where(docs.id.in_(ids)))
-        )
-        near = sa.select(refs.doc).where(
-            sa.or_(refs.to_id.in_(ids), refs.to_id.in_(targets), refs.to_id.in_(listed))
-        )
-        where = sa.and_(
-            docs.type.in_(_RELEASE_TYPES),
-            sa.or_(docs.id.in_(ids | targets), docs.seq.in_(near)),
-        )
-        found = self._conn.execute(sa.select(docs.id).where(where).order_by(docs.seq)).scalars()
-        order = list(found)
+        # Step by step, each on an index: what the batch's records point to, the records
+        # pointing to any of those, then the releases and shipments among them.
+        seqs = _select_in(self._conn, sa.select(docs.seq), docs.id, ids)
+        listed = set(_select_in(self._conn, sa.select(refs.to_id), refs.doc, seqs))
+        near = set(_select_in(self._conn, sa.select(refs.doc), refs.to_id, ids | targets | listed))
+        # The type is tested here rather than in SQL, where it would lead the planner to
+        # the index on type, which holds every release and shipment.
+        pick = sa.select(docs.seq, docs.id, docs.type)
+        rows = _select_in(self._conn, pick, docs.id, ids | targets)
+        rows += _select_in(self._conn, pick, docs.seq, near)
+        found = {seq: id_ for seq, id_, type_ in rows if type_ in _RELEASE_TYPES}
+        order = [found[seq] for seq in sorted(found)]
         known = {r.id: r for r in mine}
         others = [i for i in order if i not in known]
         if others:
-            rows = self._conn.execute(sa.select(docs.id, *_BODY).where(docs.id.in_(others)))
-            known.update((row[0], _decode(_body(row[1:]))) for row in rows)
+            bodies = self._conn.execute(sa.select(docs.id, *_BODY).where(docs.id.in_(others)))
+            known.update((row[0], _decode(_body(row[1:]))) for row in bodies)
         records = [known[i] for i in order]
         # The link rules of Register itself, on the records around the batch.
         self._problems.extend(Register(records, check_references=False)._release_link_problems())
@@ -675,6 +691,19 @@ def _chunks(
 ) -> Iterator[tuple[list[str], list[int]]]:
     for i in range(0, max(len(ids), 1), size):
         yield ids[i : i + size], seqs[i : i + size]
+
+
+def _select_in(conn: sa.Connection, query: Any, column: Any, values: Iterable[Any]) -> list[Any]:
+    """The rows of `query` where `column` is one of `values`, asked a few hundred at a time."""
+    wanted = list(values)
+    out: list[Any] = []
+    for i in range(0, len(wanted), 900):
+        rows = conn.execute(query.where(column.in_(wanted[i : i + 900])))
+        if len(query.selected_columns) == 1:
+            out.extend(rows.scalars())
+        else:
+            out.extend(tuple(row) for row in rows)
+    return out
 
 
 def _insert_many(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
@@ -699,7 +728,7 @@ def _insert_documents(conn: sa.Connection, records: Iterable[Record], now: _dt.d
         )
         rows: list[tuple[Any, ...]] = []
         for r in records:
-            text = dumps(to_dict(r))
+            text = to_json(r)
             rows.append((r.id, r.TYPE, r.SCHEMA_VERSION, text, text, stamp, stamp))
     else:
         # SQLite: the text SQLAlchemy's JSON and DateTime types write and read back.
@@ -708,7 +737,7 @@ def _insert_documents(conn: sa.Connection, records: Iterable[Record], now: _dt.d
             "INSERT INTO documents (id, type, schema_version, body, revision, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
         )
-        rows = [(r.id, r.TYPE, r.SCHEMA_VERSION, dumps(to_dict(r)), stamp, stamp) for r in records]
+        rows = [(r.id, r.TYPE, r.SCHEMA_VERSION, to_json(r), stamp, stamp) for r in records]
     conn.exec_driver_sql(sql, rows)
 
 
