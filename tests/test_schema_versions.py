@@ -51,9 +51,7 @@ def old_file(tmp_path: Path) -> Path:
 
 def test_every_record_type_is_at_1_1() -> None:
     types = record_types()
-    assert {name: types[name].SCHEMA_VERSION for name in BUILT_IN} == dict.fromkeys(
-        BUILT_IN, "1.1"
-    )
+    assert {name: types[name].SCHEMA_VERSION for name in BUILT_IN} == dict.fromkeys(BUILT_IN, "1.1")
     assert {json.loads(line)["type"] for line in _old_lines()} == set(BUILT_IN)
 
 
