@@ -154,7 +154,7 @@ UNITS = frozenset(kotakerja.UNIT_CODES)
 """UN/ECE Rec 20 units accepted for goods quantities."""
 RECORD_TYPES = frozenset(kotakerja.record_types())
 """Record types a `Ref` may name."""
-SCHEMA_MAJOR = int(Mou.SCHEMA_VERSION.split(".")[0])
+SCHEMA_MAJOR, SCHEMA_MINOR = (int(part) for part in Mou.SCHEMA_VERSION.split("."))
 
 ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 LOCODE = r"^[A-Z]{2}[A-Z2-9]{3}$"
@@ -166,12 +166,14 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 
 
 def check_version(text: str) -> str:
-    """schema_version: ``major.minor``, of the major version kotakerja reads."""
+    """schema_version: ``major.minor``, of the major version kotakerja reads, no newer."""
     m = _VERSION.fullmatch(text)
     if m is None:
         raise ValueError(f"expected a version such as {Mou.SCHEMA_VERSION!r}")
     if int(m.group(1)) != SCHEMA_MAJOR:
         raise ValueError(f"schema version {text} is not {SCHEMA_MAJOR}.x")
+    if int(m.group(2)) > SCHEMA_MINOR:
+        raise ValueError(f"schema version {text} is newer than {Mou.SCHEMA_VERSION}")
     return text
 
 

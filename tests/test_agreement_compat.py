@@ -26,7 +26,8 @@ def test_agreements_written_by_the_previous_release_load_unchanged() -> None:
     path = FIXTURES / "agreements-main-2026-12.jsonl"
     reg = Register.load_jsonl(path)
     for line, record in zip(path.read_text().splitlines(), reg, strict=True):
-        assert to_json(record) == line
+        # written now under the current schema version, identical otherwise
+        assert to_json(record) == line.replace('"schema_version":"1.0"', '"schema_version":"1.1"')
     mou = reg.get("mou-main-wakil-2019")
     assert isinstance(mou, Mou)
     # the old delegation_letter still counts as the deputy's basis

@@ -56,7 +56,7 @@ def test_plain_text_and_numbers_are_written_as_they_are(tmp_path: Path) -> None:
     reg = Register([Cell(id="a", text="Kota Surakarta", count=-5)])
     path = tmp_path / "t.csv"
     reg.save_csv(path)
-    assert path.read_text().split("\n")[1] == "test_csv_cell,1.0,a,Kota Surakarta,'-5,,"
+    assert path.read_text().split("\n")[1] == "test_csv_cell,1.1,a,Kota Surakarta,'-5,,"
     assert Register.load_csv(path) == reg
 
 

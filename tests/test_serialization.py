@@ -198,8 +198,14 @@ class TestRecordHeader:
         assert _errors(exc) == [("schema_version", "kotakerja.record.newer_version")]
         assert "upgrade kotakerja" in exc.value.errors[0].message
 
-    def test_newer_minor_version_is_accepted(self) -> None:
-        assert from_dict(Sample, self._doc(schema_version="1.7")).title == "t"
+    def test_newer_minor_version_is_rejected(self) -> None:
+        # a newer minor version may carry facts this kotakerja would drop or misread
+        with pytest.raises(ValidationError) as exc:
+            from_dict(Sample, self._doc(schema_version="1.7"))
+        assert _errors(exc) == [("schema_version", "kotakerja.record.newer_version")]
+
+    def test_older_minor_version_is_accepted(self) -> None:
+        assert from_dict(Sample, self._doc(schema_version="1.0")).title == "t"
 
     def test_id_is_required_in_documents(self) -> None:
         doc = self._doc()

@@ -50,7 +50,7 @@ NEW_YORK = "America/New_York"
 def _meeting_json(**over: Any) -> str:
     data: dict[str, Any] = {
         "type": "meeting",
-        "schema_version": "1.0",
+        "schema_version": Meeting.SCHEMA_VERSION,
         "id": "m1",
         "title": "t",
         "kind": "bilateral",

@@ -134,7 +134,7 @@ class Record:
     """
 
     TYPE: ClassVar[str] = "record"
-    SCHEMA_VERSION: ClassVar[str] = "1.0"
+    SCHEMA_VERSION: ClassVar[str] = "1.1"
     RULES: ClassVar[tuple[str, ...]] = ()
 
     id: str = attrs.field(

@@ -47,6 +47,18 @@ _DECIMAL_RX = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _VERSION_RX = re.compile(r"(0|[1-9][0-9]{0,3})\.([0-9]{1,4})")
 
 
+def version_pattern(current: str) -> str:
+    """The versions a reader at `current` accepts: its major, a minor up to its own.
+
+    Written as `_VERSION_RX` reads them (a minor of up to four digits, leading zeros
+    allowed), as a JSON Schema pattern.
+    """
+    m = _VERSION_RX.fullmatch(current)
+    assert m is not None, current
+    minors = "|".join(f"0{{0,{4 - len(str(n))}}}{n}" for n in range(int(m.group(2)) + 1))
+    return anchored(f"{m.group(1)}\\.(?:{minors})")
+
+
 def anchored(pattern: str) -> str:
     """`pattern` matching a whole string in JSON Schema (ECMA 262) and in Python alike.
 

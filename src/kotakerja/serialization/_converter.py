@@ -252,9 +252,9 @@ def _header_errors(cls: type[Record], data: dict[str, Any]) -> list[ErrorDetail]
             )
         )
         return errors
-    ours = int(cls.SCHEMA_VERSION.split(".")[0])
+    ours = tuple(int(part) for part in cls.SCHEMA_VERSION.split("."))
     major = int(m.group(1))
-    if major > ours:
+    if (major, int(m.group(2))) > ours:
         errors.append(
             ErrorDetail(
                 "schema_version",
@@ -263,7 +263,7 @@ def _header_errors(cls: type[Record], data: dict[str, Any]) -> list[ErrorDetail]
                 f"kotakerja understands ({cls.SCHEMA_VERSION}); upgrade kotakerja",
             )
         )
-    elif major < ours:
+    elif major < ours[0]:
         errors.append(
             ErrorDetail(
                 "schema_version",

@@ -21,7 +21,7 @@ from ..records import EXTENSION_KEY_PATTERN, Record, record_types
 from ..values import Money, minor_units
 from ..values import pycountry_module as _pycountry
 from . import _codecs
-from ._codecs import anchored, codec_for
+from ._codecs import anchored, codec_for, version_pattern
 
 __all__ = ["json_schema"]
 
@@ -124,12 +124,14 @@ class _Builder:
         is_record = issubclass(cls, Record)
         if is_record:
             assert issubclass(cls, Record)
-            major = cls.SCHEMA_VERSION.split(".")[0]
             props["type"] = {"const": cls.TYPE}
             props["schema_version"] = {
                 "type": "string",
-                "pattern": f"^{major}\\.[0-9]{{1,4}}$",
-                "description": f"Current: {cls.SCHEMA_VERSION}",
+                "pattern": version_pattern(cls.SCHEMA_VERSION),
+                "description": (
+                    f"Current: {cls.SCHEMA_VERSION}. Older minor versions of the same "
+                    "major load as they are; newer versions are refused."
+                ),
             }
             required += ["type", "schema_version"]
         kind = cls.__dict__.get("KIND")
