@@ -405,3 +405,29 @@ def test_yes_no() -> None:
     ]
     with pytest.raises(kk.ValidationError):
         kk.parse_yes_no("mungkin")
+
+
+def test_progress_is_reported_per_row_with_the_sheet_size(sheet: tuple[Path, Path]) -> None:
+    book, mapping = sheet
+    seen: list[tuple[int, int]] = []
+    kk.read_sheet(book, mapping, progress=lambda row, total: seen.append((row, total)))
+    assert [row for row, _ in seen] == list(range(1, 8))
+    assert {total for _, total in seen} == {7}
+
+
+def test_import_sheet_draws_a_bar_on_a_terminal(
+    sheet: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    book, mapping = sheet
+    screen = Terminal()
+    monkeypatch.setattr("kotakerja._progress.PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr("sys.stderr", screen)
+    main(["import-sheet", str(book), "--mapping", str(mapping), "--dry-run"])
+    assert "kerjasama.xlsx [" in screen.getvalue()
+    assert "100%" in screen.getvalue()

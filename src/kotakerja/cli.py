@@ -808,8 +808,14 @@ def _import_sheet(args: argparse.Namespace, out: TextIO) -> int:
     from .register import Register
     from .sheets import read_sheet
 
+    bar = Progress(os.path.basename(args.file), 0, sys.stderr)
+
+    def advance(row: int, total: int) -> None:
+        bar.total = max(total, 1)
+        bar.update(row)
+
     try:
-        result = read_sheet(args.file, args.mapping)
+        result = read_sheet(args.file, args.mapping, progress=advance)
     except ValidationError as e:
         for err in e.errors:
             _say(f"{err.path}: {err.code}: {err.message}" if err.path else str(err))
@@ -817,6 +823,8 @@ def _import_sheet(args: argparse.Namespace, out: TextIO) -> int:
     except (KotakerjaError, OSError) as e:
         _say(f"kotakerja: {e}")
         return 2
+    finally:
+        bar.close()
     for problem in result.problems:
         _write(out, f"{problem}\n")
     rows = len(result.records)

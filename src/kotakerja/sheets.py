@@ -436,6 +436,8 @@ class _Sheet:
         self.is_csv = path.suffix.lower() in (".csv", ".txt")
         self.name = sheet or ""
         self._formulas: Iterator[Sequence[Any]] | None = None
+        self.total = 0
+        """How many rows the sheet says it has, once reading has begun (0: unknown)."""
 
     def location(self, row: int, column: int | None) -> str:
         if self.is_csv:
@@ -462,6 +464,7 @@ class _Sheet:
         sample = text[:4096]
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
         csv.field_size_limit(max(csv.field_size_limit(), _MAX_CELL))
+        self.total = text.count("\n") + 1
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, cells in enumerate(reader, start=1):
             yield number, [c if c.strip() else None for c in cells], [False] * len(cells)
@@ -491,6 +494,7 @@ class _Sheet:
                     f"{self.path}: no sheet {name!r}; sheets: {', '.join(names)}",
                 )
             self.name = name
+            self.total = int(values[name].max_row or 0)
             v_rows = values[name].iter_rows(values_only=True)
             f_rows = formulas[name].iter_rows(values_only=True)
             for number, (vals, forms) in enumerate(zip(v_rows, f_rows, strict=False), start=1):
@@ -512,7 +516,12 @@ def _blank(cells: Sequence[Any]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def read_sheet(path: PathLike, mapping: SheetMapping | PathLike) -> SheetImport:
+def read_sheet(
+    path: PathLike,
+    mapping: SheetMapping | PathLike,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> SheetImport:
     """Read a clerk's sheet (XLSX or CSV) into validated records through `mapping`.
 
     Never raises for problems in the data: each becomes a `SheetProblem` naming the
@@ -520,6 +529,7 @@ def read_sheet(path: PathLike, mapping: SheetMapping | PathLike) -> SheetImport:
     `SheetImport.rejected`. An unreadable file or a mapping whose headers are not in
     the sheet is a `ValidationError` (or `KotakerjaError` for the file system).
     Rows are streamed: memory grows with the records kept, not the file.
+    `progress`, when given, is called with each row's number and the sheet's row count.
     """
     if not isinstance(mapping, SheetMapping):
         mapping = SheetMapping.load(mapping)
@@ -536,6 +546,8 @@ def read_sheet(path: PathLike, mapping: SheetMapping | PathLike) -> SheetImport:
     field_column: list[tuple[list[str | int], int]] = []
     start = mapping.header_row
     for number, cells, uncomputed in sheet.rows():
+        if progress is not None:
+            progress(number, sheet.total)
         if not header:
             if start is None:
                 if _blank(cells):
