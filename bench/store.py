@@ -110,13 +110,21 @@ def _child(code: str) -> tuple[float, float]:
     """CPU seconds and peak resident MB of `code` run in a fresh interpreter.
 
     CPU time rather than wall time: on a shared machine the wall clock measures the
-    neighbours too. The peak is the child's own (``ru_maxrss`` of the finished child).
+    neighbours too. The peak is the child's own high-water mark (``VmHWM``), not
+    ``ru_maxrss``: on Linux a child's ``ru_maxrss`` starts at the peak of the process
+    that started it, so it reported this benchmark's own memory whenever that was larger.
     """
     wrapped = (
         "import resource, time, sys\n"
         f"{code}\n"
         "u = resource.getrusage(resource.RUSAGE_SELF)\n"
-        "print(u.ru_utime + u.ru_stime, u.ru_maxrss, file=sys.stderr)\n"
+        "peak = u.ru_maxrss\n"
+        "try:\n"
+        "    with open('/proc/self/status') as f:\n"
+        "        peak = next(int(x.split()[1]) for x in f if x.startswith('VmHWM:'))\n"
+        "except OSError:\n"
+        "    pass\n"
+        "print(u.ru_utime + u.ru_stime, peak, file=sys.stderr)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", wrapped], check=True, capture_output=True, text=True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
@@ -53,6 +54,27 @@ def _dumps(data: Any) -> str:
 
 def _loads(text: str | bytes) -> Any:
     return loads(text, max_size=None)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold off the cyclic garbage collector while records are decoded.
+
+    Decoding makes many small objects that live on (records, their values, the
+    cache). Each batch of them counts towards a full collection, which walks every
+    object of the program: with a few thousand records decoded and cached, one takes
+    about 50 ms, several times the cost of a query, and lands on whichever query
+    happens to cross the threshold. Paused, the decoded objects are looked at once,
+    afterwards, by one young-generation collection.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -233,23 +255,24 @@ class Store:
 
     def _select(self, where: Any = None) -> list[Record]:
         docs = t.documents.c
-        query = sa.select(docs.seq, docs.revision, *_BODY).order_by(docs.seq)
+        query = sa.select(docs.seq, docs.revision, _BODY).order_by(docs.seq)
         if where is not None:
             query = query.where(where)
         with self._engine.connect() as conn:
             rows = conn.execute(query).all()
         out = []
         cache = self._cache
-        for seq, revision, *body in rows:
-            key = (seq, revision)
-            record = cache.get(key)
-            if record is None:
-                record = _decode(_body(body))
-                with self._lock:
-                    if len(cache) >= self._CACHE_SIZE:
-                        del cache[next(iter(cache))]
-                    cache[key] = record
-            out.append(record)
+        with _collector_paused():
+            for seq, revision, body in rows:
+                key = (seq, revision)
+                record = cache.get(key)
+                if record is None:
+                    record = _decode(body)
+                    with self._lock:
+                        if len(cache) >= self._CACHE_SIZE:
+                            del cache[next(iter(cache))]
+                        cache[key] = record
+                out.append(record)
         return out
 
     def _stream(self) -> Iterator[Record]:
@@ -292,13 +315,13 @@ class Store:
         docs = t.documents.c
         last = 0
         while True:
-            query = sa.select(docs.seq, *_BODY).where(docs.seq > last).order_by(docs.seq)
+            query = sa.select(docs.seq, _BODY).where(docs.seq > last).order_by(docs.seq)
             with self._engine.connect() as conn:
                 rows = conn.execute(query.limit(batch)).all()
             if not rows:
                 return
             for row in rows:
-                yield row[0], _body(row[1:])
+                yield row[0], row[1]
             last = rows[-1][0]
 
     def to_register(self, *, check_references: bool = True) -> Register:
@@ -679,8 +702,8 @@ class Batch:
         known = {r.id: r for r in mine}
         others = [i for i in order if i not in known]
         if others:
-            bodies = self._conn.execute(sa.select(docs.id, *_BODY).where(docs.id.in_(others)))
-            known.update((row[0], _decode(_body(row[1:]))) for row in bodies)
+            bodies = self._conn.execute(sa.select(docs.id, _BODY).where(docs.id.in_(others)))
+            known.update((row[0], _decode(row[1])) for row in bodies)
         records = [known[i] for i in order]
         # The link rules of Register itself, on the records around the batch.
         self._problems.extend(Register(records, check_references=False)._release_link_problems())
@@ -753,12 +776,15 @@ def _row(record: Record, now: _dt.datetime, dialect: str) -> dict[str, Any]:
     }
 
 
-def _body(row: Any) -> Any:
-    """The exact body of a row selected with `_BODY`."""
-    return row[0] if row[1] is None else row[1]
+_BODY = sa.func.coalesce(t.documents.c.body_text, sa.cast(t.documents.c.body, sa.Text)).label(
+    "body"
+)
+"""The exact JSON text of a record's body, undecoded.
 
-
-_BODY = (t.documents.c.body, t.documents.c.body_text)
+PostgreSQL keeps it in ``body_text`` (its JSONB ``body`` rewrites numbers), SQLite in
+``body`` itself. Selecting the text alone matters on PostgreSQL: selecting the JSONB
+column too has the driver parse every body into a dict that is thrown away.
+"""
 
 
 def _duplicate(record: Record, other_type: str) -> ErrorDetail:
