@@ -74,7 +74,8 @@ def test_records_are_decoded_with_the_collector_paused(
         monkeypatch.setattr(_store, "_decode", watched)
         assert gc.isenabled()
         store.of_type("mou")
-        assert states and not any(states)
+        assert states
+        assert not any(states)
         assert gc.isenabled()
         gc.disable()
         try:
