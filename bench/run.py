@@ -3,25 +3,27 @@
     pip install -e ".[bench]"
     python bench/run.py                 # full table
     python bench/run.py --quick --json out.json
+    python bench/run.py --rules         # the rules each peer model checks, as Markdown
 
 Every ratio is kotakerja's time (or size) divided by the other's: below 1 means
 kotakerja wins. Each shape (an MoU with parties, signatures and topics, ...) is
-defined three ways in one self-contained block that ends with ``SHAPES.append``;
-a headline ratio sums the times of all shapes. Documents are serialized exactly
-as `kotakerja.to_json` writes them.
+declared once, in one self-contained block that ends with ``SHAPES.append``; a
+headline ratio sums the times of all shapes. Documents are serialized exactly as
+`kotakerja.to_json` writes them.
 
-The pydantic models and msgspec Structs here do the validation kotakerja does on
-each shape: they parse aware times (checking the offset against the IANA zone),
-decimals and enums into typed values, look codes up in kotakerja's tables and run
-the same cross-field rules; they write the same JSON. `self_check` holds them to
-that at start-up, with every document and with broken documents kotakerja rejects.
-The declarative-only models of bench/declarative.py (types, lengths, patterns) are
-measured too and reported as the ``*_declarative`` ratios.
+From each shape's one declaration (`peers.Model`s: fields, what each holds, the
+cross-field rules), bench/peers.py builds four peer models: pydantic models and msgspec
+Structs that do the validation kotakerja does on the shape (they parse aware times,
+checking the offset against the IANA zone, decimals and enums into typed values, look
+codes up in kotakerja's tables and run the same cross-field rules; they write the same
+JSON), and declarative-only ones that check what the libraries express without code
+(types, lengths, patterns, allowed values), reported as the ``*_declarative`` ratios.
+`self_check` holds the equivalent models to kotakerja at start-up, with every document
+and with broken documents kotakerja rejects, each naming the rule it breaks.
 
-To add a shape, copy the MoU block: the rule functions, the pydantic models, the
-msgspec Structs, a deterministic ``make_*`` function returning kotakerja objects,
-and one ``SHAPES.append(Shape(...))`` with its broken documents; add its
-declarative models to bench/declarative.py.
+To add a shape, copy the MoU block: the rule functions, the `Model` declarations, a
+deterministic ``make_*`` function returning kotakerja objects, and one
+``SHAPES.append(Shape(...))`` with its broken documents.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ __all__ = [
     "fast_unstructure",
     "may_hold_float",
     "structure_fast_path",
+    "type_may_hold_float",
     "unstructure_fast_path",
 ]
 
@@ -517,8 +518,7 @@ def fast_structure(
         (s for s in specs if not s.required_in_json), key=lambda s: _omitted_when_empty(s)
     )
     for s in required:
-        src.add(1, f"v = d.get({s.name!r}, _MISSING)")
-        src.add(1, "if v is _MISSING: raise _SLOW")
+        src.add(1, f"v = d[{s.name!r}]")  # a missing key raises KeyError: the detailed path
         _emit_value(conv, src, 1, s.type, "v", local[s.name], s.spec, known)
     # Keys left to read: once none are, the other optional fields are absent; any
     # left at the end are unknown keys.
@@ -818,3 +818,11 @@ def may_hold_float(obj: Any) -> bool:
         return True
     fp = _FLOAT_CHECKS.get(cls) or _float_check(cls)
     return bool((fp.fn or fp.get())(obj))
+
+
+def type_may_hold_float(t: Any) -> bool:
+    """Whether a value of type `t` may hold a float (or NaN) anywhere; True unless `t` is an
+    attrs class none of whose fields, at any depth, can hold one."""
+    if not (isinstance(t, type) and attrs.has(t)):
+        return True
+    return _may_hold_float(t, set())
