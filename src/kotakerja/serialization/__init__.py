@@ -20,7 +20,7 @@ from ._converter import (
     parse_datetime,
     parse_decimal,
 )
-from ._fast import may_hold_float, type_may_hold_float
+from ._fast import float_check
 from ._json import DEFAULT_MAX_SIZE, dumps, dumps_without_floats, loads
 from ._migrate import migrate, register_migration
 from ._schema import json_schema
@@ -74,7 +74,7 @@ def get_converter(converter: cattrs.Converter | None = None) -> cattrs.Converter
 # hook for the class, so a hook registered on the default converter later takes over.
 
 _unstructure_hook_of: Callable[[Any], Any] | None = None
-_direct: dict[Any, tuple[Any, Callable[[Any], Any], bool]] = {}
+_direct: dict[Any, tuple[Any, Callable[[Any], Any], Callable[[Any], bool] | None]] = {}
 _DIRECT_MAX = 10_000
 
 
@@ -87,14 +87,14 @@ def _start_default(conv: cattrs.Converter) -> cattrs.Converter:
     return conv
 
 
-def _direct_entry(cls: Any) -> tuple[Any, Callable[[Any], Any], bool]:
+def _direct_entry(cls: Any) -> tuple[Any, Callable[[Any], Any], Callable[[Any], bool] | None]:
     """The default converter's unstructure hook for `cls`, the function that does its work,
-    and whether a `cls` can hold a float anywhere."""
+    and the check whether a `cls` holds a float anywhere (None when it cannot)."""
     get_converter()
     assert _unstructure_hook_of is not None
     hook = _unstructure_hook_of(cls)
     fast = getattr(hook, "kotakerja_fast", None)
-    entry = (hook, hook if fast is None else fast.get(), type_may_hold_float(cls))
+    entry = (hook, hook if fast is None else fast.get(), float_check(cls))
     if len(_direct) < _DIRECT_MAX:
         _direct[cls] = entry
     return entry
@@ -137,7 +137,8 @@ def to_json(
     if found is None or _unstructure_hook_of(cls) is not found[0]:  # type: ignore[misc]
         found = _direct_entry(cls)
     # Only a float (or NaN) may be written differently by the two JSON writers.
-    if found[2] and may_hold_float(obj):
+    floats = found[2]
+    if floats is not None and floats(obj):
         return dumps(found[1](obj))
     return dumps_without_floats(found[1](obj))
 

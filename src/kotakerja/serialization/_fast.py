@@ -55,6 +55,7 @@ from ._codecs import (
 __all__ = [
     "ENABLED",
     "FastPath",
+    "float_check",
     "fast_structure",
     "fast_unstructure",
     "may_hold_float",
@@ -884,3 +885,13 @@ def type_may_hold_float(t: Any) -> bool:
     if not (isinstance(t, type) and attrs.has(t)):
         return True
     return _may_hold_float(t, set())
+
+
+def float_check(t: Any) -> Callable[[Any], bool] | None:
+    """`may_hold_float` for objects of exactly type `t`; None when no `t` can hold a float."""
+    if not type_may_hold_float(t):
+        return None
+    if not (isinstance(t, type) and attrs.has(t)):
+        return lambda obj: True
+    fn: Callable[[Any], bool] = _float_check(t).get()
+    return fn
