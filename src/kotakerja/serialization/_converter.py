@@ -11,14 +11,23 @@ from __future__ import annotations
 import contextlib
 import enum
 import re
+import threading
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, Union, cast, get_args, get_origin
 
 import attrs
 import cattrs
+import cattrs.gen
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
 
-from .._errors import ErrorDetail, Problems, ValidationError, join_path
+from .._errors import ErrorDetail, Problems, ValidationError
 from .._model import JsonObject, describe_value, field_specs
 from ..records import Record, record_type
 from . import _fast
@@ -283,40 +292,169 @@ def _ordered_specs(cls: type) -> list[Any]:
     return specs
 
 
+class _Found(threading.local):
+    """The values the field hooks of the class being structured have produced.
+
+    cattrs keeps them in its generated function until it builds the object; when a
+    field is invalid the class's rules still run on the valid ones, so each field
+    hook records its value here too. Nested classes swap in their own dict.
+    """
+
+    values: dict[str, Any] | None = None
+
+
+_FOUND = _Found()
+
+
+def _field_hook(
+    conv: cattrs.Converter, name: str, tp: Any, checks: tuple[Any, ...], record: bool
+) -> StructureHook:
+    """The hook cattrs calls for field `name`: its codec, then its constraint checks.
+
+    Problems are raised with paths relative to the field; the note cattrs attaches
+    names the field, and the translation puts it in front.
+    """
+    inner: StructureHook | None = None
+
+    def structure(value: Any, _: Any) -> Any:
+        nonlocal inner
+        if inner is None:
+            inner = conv.get_structure_hook(tp)
+        result = inner(value, tp)
+        if record:
+            _FOUND.values[name] = result  # type: ignore[index]
+        for check in checks:
+            found = check(result)
+            if found is not None:
+                raise ValidationError(ErrorDetail(p, c, m) for p, c, m in found)
+        return result
+
+    return structure
+
+
+def _forget(exc: BaseException) -> None:
+    """Drop the tracebacks and chained exceptions of `exc` and everything it groups.
+
+    cattrs collects the exceptions of the fields in its generated function; each
+    traceback holds that function's frame, whose list of errors holds the
+    exceptions again. Nothing of it may outlive the translation.
+    """
+    stack = [exc]
+    while stack:
+        e = stack.pop()
+        e.__traceback__ = None
+        for chained in (e.__context__, e.__cause__):
+            if chained is not None:
+                stack.append(chained)
+        e.__context__ = e.__cause__ = None
+        if isinstance(e, BaseValidationError):
+            stack.extend(e.exceptions)
+
+
+class _Unexpected(Exception):
+    """An exception that is no validation problem: it propagates as raised."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+def _note_of(exc: BaseException) -> AttributeValidationNote | IterableValidationNote | None:
+    """The note cattrs attached to `exc` naming the field or element it is about."""
+    for note in getattr(exc, "__notes__", ()):
+        if type(note) is AttributeValidationNote or type(note) is IterableValidationNote:
+            return note
+    return None
+
+
+def _noted_problems(
+    exc: BaseException, note: AttributeValidationNote | IterableValidationNote, data: Any
+) -> list[ErrorDetail]:
+    """The problems of one field (attribute note) or element (iterable note) of `data`."""
+    # An iterable note's `index` attribute hides the method of str.
+    index = cast("str | int", note.index)
+    step = note.name if isinstance(note, AttributeValidationNote) else index
+    if type(exc) is KeyError and exc.args == (step,):
+        return [ErrorDetail(str(step), "kotakerja.missing", "required")]
+    inner = None
+    if type(data) is dict:
+        inner = data.get(step)
+    elif type(data) is list and type(step) is int and -len(data) <= step < len(data):
+        inner = data[step]
+    return [x.prefixed(step) for x in _problems(exc, inner)]
+
+
+def _problems(exc: BaseException, data: Any = None) -> list[ErrorDetail]:
+    """The kotakerja problems in a cattrs exception (group), paths relative to its object.
+
+    Walks the groups as :func:`cattrs.transform_error` does: a field's problems get
+    the field's name in front (the attribute note), an element's its index or key
+    (the iterable note). `data` is the mapping the exception is about, for the
+    order in which unknown keys are reported. Raises `_Unexpected` for an exception
+    that is no validation problem.
+    """
+    if isinstance(exc, ValidationError):
+        return list(exc.errors)
+    if isinstance(exc, RecursionError):
+        return [ErrorDetail("", "kotakerja.json.too_deep", "value nests too deeply")]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        extra = exc.extra_fields
+        keys = [k for k in data if k in extra] if type(data) is dict else sorted(extra, key=str)
+        return [
+            ErrorDetail(
+                str(key), "kotakerja.unknown_key", f"unknown key {str(key)!r} for {exc.cl.__name__}"
+            )
+            for key in keys
+        ]
+    if isinstance(exc, BaseValidationError):
+        out: list[ErrorDetail] = []
+        for sub in exc.exceptions:
+            note = _note_of(sub)
+            out.extend(_problems(sub, data) if note is None else _noted_problems(sub, note, data))
+        return out
+    raise _Unexpected(exc)
+
+
 def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any], StructureHook]:
     def factory(cls: Any) -> StructureHook:
         specs = _ordered_specs(cls)
         is_record = issubclass(cls, Record)
         kind = cls.__dict__.get("KIND")
-        allowed = {s.name for s in specs}
-        if is_record:
-            allowed |= {"type", "schema_version"}
-        if kind is not None:
-            allowed.add("kind")
-        allowed_keys = frozenset(allowed)
+        header_keys = frozenset(
+            (("type", "schema_version") if is_record else ()) + (("kind",) if kind else ())
+        )
         has_rules = getattr(cls, "_check_rules", None) is not None
-        fields: list[tuple[str, StructureHook, Any, bool, tuple[Any, ...]]] | None = None
+        rank = {s.name: i for i, s in enumerate(specs)}
+        # Fields with a Python default that documents must still hold: cattrs
+        # leaves them out when absent, so they are reported here.
+        defaulted = [
+            s.name for s in specs if s.required_in_json and s.attribute.default is not attrs.NOTHING
+        ]
+        generated: Callable[[Any], Any] | None = None
+
+        def generate() -> Callable[[Any], Any]:
+            overrides: dict[str, Any] = {
+                s.name: cattrs.gen.override(
+                    struct_hook=_field_hook(conv, s.name, s.type, s.constraint_checks, has_rules)
+                )
+                for s in specs
+            }
+            fn: Callable[[Any], Any] = cattrs.gen.make_dict_structure_fn(
+                cls,
+                conv,
+                _cattrs_forbid_extra_keys=True,
+                _cattrs_detailed_validation=True,
+                **overrides,
+            )
+            return fn
 
         def structure(data: Any, _: Any) -> Any:
-            nonlocal fields
+            nonlocal generated
             if type(data) is not dict:
                 raise _type_error(f"object ({cls.__name__})", data)
-            if fields is None:
-                fields = [
-                    (
-                        s.name,
-                        conv.get_structure_hook(s.type),
-                        s.type,
-                        s.required_in_json,
-                        s.constraint_checks,
-                    )
-                    for s in specs
-                ]
-            errors: list[ErrorDetail] | None = None
-            if is_record:
-                errors = _header_errors(cls, data) or None
+            if generated is None:
+                generated = generate()
+            errors: list[ErrorDetail] = _header_errors(cls, data) if is_record else []
             if kind is not None and data.get("kind") != kind:
-                errors = errors or []
                 errors.append(
                     ErrorDetail(
                         "kind",
@@ -324,49 +462,49 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
                         f"expected {kind!r}, got {describe_value(data.get('kind'))}",
                     )
                 )
-            if not allowed_keys.issuperset(data):
-                errors = errors or []
-                for key in data:
-                    if key not in allowed_keys:
-                        errors.append(
-                            ErrorDetail(
-                                str(key),
-                                "kotakerja.unknown_key",
-                                f"unknown key {str(key)!r} for {cls.__name__}",
-                            )
-                        )
-            kwargs: dict[str, Any] = {}
-            for name, hook, tp, required, constraints in fields:
+            body = data
+            if header_keys and not header_keys.isdisjoint(data):
+                body = {k: v for k, v in data.items() if k not in header_keys}
+            outer = _FOUND.values
+            values: dict[str, Any] = {}
+            _FOUND.values = values
+            built: Any = None
+            ranked: list[tuple[int, ErrorDetail]] = []
+            construction: BaseException | None = None
+            unexpected: BaseException | None = None
+            try:
+                built = generated(body)
+            except ClassValidationError as group:
                 try:
-                    value = data[name]
-                except KeyError:
-                    if required:
-                        errors = errors or []
-                        errors.append(ErrorDetail(name, "kotakerja.missing", "required"))
-                    continue
-                try:
-                    result = kwargs[name] = hook(value, tp)
-                    for check in constraints:
-                        found = check(result)
-                        if found is not None:
-                            errors = errors or []
-                            errors.extend(
-                                ErrorDetail(join_path(name, p), c, m) for p, c, m in found
-                            )
-                            break
-                except ValidationError as e:
-                    errors = errors or []
-                    errors.extend(x.prefixed(name) for x in e.errors)
-                except RecursionError:
-                    errors = errors or []
-                    errors.append(
-                        ErrorDetail(name, "kotakerja.json.too_deep", "value nests too deeply")
-                    )
+                    for sub in group.exceptions:
+                        note = _note_of(sub)
+                        if isinstance(note, AttributeValidationNote):
+                            r = rank[note.name]
+                            ranked.extend((r, x) for x in _noted_problems(sub, note, body))
+                        elif isinstance(sub, ForbiddenExtraKeysError):
+                            ranked.extend((-1, x) for x in _problems(sub, body))
+                        else:  # building the object failed: its fields were all valid
+                            construction = sub
+                except _Unexpected as e:
+                    unexpected = e.exc
+                _forget(group)
+            finally:
+                _FOUND.values = outer
+            if unexpected is not None:
+                raise unexpected
+            for name in defaulted:
+                if name not in data:
+                    ranked.append((rank[name], ErrorDetail(name, "kotakerja.missing", "required")))
+            if ranked:
+                ranked.sort(key=_first)
+                errors.extend(x for _, x in ranked)
             if errors:
                 if has_rules:
-                    errors.extend(_rules_on_valid_fields(cls, kwargs, errors))
+                    errors.extend(_rules_on_valid_fields(cls, values, errors))
                 raise ValidationError(errors)
-            return cls(**kwargs)
+            if construction is not None:
+                raise construction
+            return built
 
         if not fast:
             return structure
@@ -375,6 +513,10 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
         return structure_fast_path(fast_path, structure)
 
     return factory
+
+
+def _first(item: tuple[int, ErrorDetail]) -> int:
+    return item[0]
 
 
 _HEAD = re.compile(r"[^.\[]*")
