@@ -27,7 +27,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from .._errors import ErrorDetail, Problems, ValidationError
+from .._errors import ErrorDetail, Problems, ValidationError, join_path
 from .._model import JsonObject, describe_value, field_specs
 from ..records import Record, record_type
 from . import _fast
@@ -306,13 +306,21 @@ class _Found(threading.local):
 _FOUND = _Found()
 
 
+class _Constraint(Exception):
+    """A field's constraint check failed: its ``(path, code, message)`` problems."""
+
+    def __init__(self, found: list[tuple[str, str, str]]) -> None:
+        self.found = found
+
+
 def _field_hook(
     conv: cattrs.Converter, name: str, tp: Any, checks: tuple[Any, ...], record: bool
 ) -> StructureHook:
     """The hook cattrs calls for field `name`: its codec, then its constraint checks.
 
-    Problems are raised with paths relative to the field; the note cattrs attaches
-    names the field, and the translation puts it in front.
+    Problems are raised with paths relative to the field (a `ValidationError`, or a
+    `_Constraint` for the field's own checks); the note cattrs attaches names the
+    field, and the translation puts it in front.
     """
     inner: StructureHook | None = None
 
@@ -326,27 +334,32 @@ def _field_hook(
         for check in checks:
             found = check(result)
             if found is not None:
-                raise ValidationError(ErrorDetail(p, c, m) for p, c, m in found)
+                raise _Constraint(found)
         return result
 
     return structure
 
 
-def _forget(exc: BaseException) -> None:
+def _forget(exc: BaseException, keep: BaseException | None = None) -> None:
     """Drop the tracebacks and chained exceptions of `exc` and everything it groups.
 
     cattrs collects the exceptions of the fields in its generated function; each
     traceback holds that function's frame, whose list of errors holds the
-    exceptions again. Nothing of it may outlive the translation.
+    exceptions again. Nothing of it may outlive the translation, but for `keep`,
+    an exception that propagates as raised, with its traceback.
     """
     stack = [exc]
     while stack:
         e = stack.pop()
+        if e is keep:
+            continue
         e.__traceback__ = None
-        for chained in (e.__context__, e.__cause__):
-            if chained is not None:
-                stack.append(chained)
-        e.__context__ = e.__cause__ = None
+        if e.__context__ is not None:
+            stack.append(e.__context__)
+            e.__context__ = None
+        if e.__cause__ is not None:
+            stack.append(e.__cause__)
+            e.__cause__ = None
         if isinstance(e, BaseValidationError):
             stack.extend(e.exceptions)
 
@@ -373,7 +386,9 @@ def _noted_problems(
     # An iterable note's `index` attribute hides the method of str.
     index = cast("str | int", note.index)
     step = note.name if isinstance(note, AttributeValidationNote) else index
-    if type(exc) is KeyError and exc.args == (step,):
+    if type(exc) is _Constraint:
+        return [ErrorDetail(join_path(step, p), c, m) for p, c, m in exc.found]
+    if type(exc) is KeyError and exc.args == (step,) and not (type(data) is dict and step in data):
         return [ErrorDetail(str(step), "kotakerja.missing", "required")]
     inner = None
     if type(data) is dict:
@@ -394,6 +409,8 @@ def _problems(exc: BaseException, data: Any = None) -> list[ErrorDetail]:
     """
     if isinstance(exc, ValidationError):
         return list(exc.errors)
+    if isinstance(exc, _Constraint):
+        return [ErrorDetail(p, c, m) for p, c, m in exc.found]
     if isinstance(exc, RecursionError):
         return [ErrorDetail("", "kotakerja.json.too_deep", "value nests too deeply")]
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -465,9 +482,10 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
             body = data
             if header_keys and not header_keys.isdisjoint(data):
                 body = {k: v for k, v in data.items() if k not in header_keys}
-            outer = _FOUND.values
             values: dict[str, Any] = {}
-            _FOUND.values = values
+            if has_rules:
+                outer = _FOUND.values
+                _FOUND.values = values
             built: Any = None
             ranked: list[tuple[int, ErrorDetail]] = []
             construction: BaseException | None = None
@@ -487,9 +505,10 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
                             construction = sub
                 except _Unexpected as e:
                     unexpected = e.exc
-                _forget(group)
+                _forget(group, keep=unexpected)
             finally:
-                _FOUND.values = outer
+                if has_rules:
+                    _FOUND.values = outer
             if unexpected is not None:
                 raise unexpected
             for name in defaulted:
