@@ -8,6 +8,7 @@ kotakerja problems, each with its path and code.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import json
@@ -82,7 +83,8 @@ def test_its_source_is_cattrs_structure_function_in_linecache() -> None:
         kotakerja.from_dict(Money, {"amount": "1", "currency": "XXX!"})
     name = f"<cattrs generated structure {Money.__module__}.{Money.__qualname__}>"
     lines = linecache.getlines(name)
-    assert lines and lines[0].startswith("def structure_Money(")
+    assert lines
+    assert lines[0].startswith("def structure_Money(")
     assert any("__c_structure_amount(o['amount']" in line for line in lines)
 
 
@@ -176,8 +178,7 @@ def test_header_problems_come_first_and_rules_still_run_on_valid_fields(
     problems = _problems(conv, Mou, doc)
     assert problems[:2] == [("type", "kotakerja.record.wrong_type"), ("title", "kotakerja.empty")]
     assert len(problems) == 3
-    path, code = problems[2]
-    assert path.startswith("signatures[1]")
+    assert problems[2][0].startswith("signatures[1]")
     # The same rule problem as the valid document with only that fault.
     alone = _mou()
     alone["signatures"][1]["party"] = 7
@@ -271,10 +272,8 @@ def test_rejections_leave_no_reference_cycles_behind(conv: cattrs.Converter) -> 
 
     def reject(n: int) -> None:
         for _ in range(n):
-            try:
+            with contextlib.suppress(ValidationError):
                 conv.structure(doc, Mou)
-            except ValidationError:
-                pass
 
     reject(5)
     gc.collect()
