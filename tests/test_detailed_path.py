@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
+import inspect
 import json
 import linecache
 import pathlib
@@ -56,9 +57,12 @@ def test_the_detailed_path_is_made_by_make_dict_structure_fn(
     made: list[tuple[type, dict[str, Any]]] = []
     real = cattrs.gen.make_dict_structure_fn
 
+    made_fns: list[Any] = []
+
     def spy(cls: type, converter: cattrs.Converter, **kw: Any) -> Any:
         made.append((cls, kw))
-        return real(cls, converter, **kw)
+        made_fns.append(real(cls, converter, **kw))
+        return made_fns[-1]
 
     monkeypatch.setattr(cattrs.gen, "make_dict_structure_fn", spy)
     conv = make_converter()
@@ -68,6 +72,11 @@ def test_the_detailed_path_is_made_by_make_dict_structure_fn(
         ("amount", "kotakerja.decimal.invalid"),
     ]
     [(cls, kw)] = made
+    fn = made_fns[0]
+    assert fn.__name__ == "structure_Money"
+    source = inspect.getsource(fn)
+    assert source.startswith("def structure_Money(o, ")
+    assert "\n  errors = []\n" in source
     assert cls is Money
     assert kw["_cattrs_detailed_validation"] is True
     assert kw["_cattrs_forbid_extra_keys"] is True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import linecache
 import re
 import threading
 import types
@@ -296,6 +297,20 @@ def _ordered_specs(cls: type) -> list[Any]:
     return specs
 
 
+def _end_lines(fn: Any) -> None:
+    """Give the lines cattrs puts in linecache for generated `fn` their line ends.
+
+    cattrs registers the source without them: tracebacks show each line, but
+    ``inspect.getsource`` and debuggers would run the function together on one line.
+    """
+    filename = fn.__code__.co_filename
+    entry = linecache.cache.get(filename)
+    if entry is None or len(entry) != 4 or not entry[2] or entry[2][0].endswith("\n"):
+        return
+    lines = [line + "\n" for line in entry[2]]
+    linecache.cache[filename] = (sum(map(len, lines)), None, lines, filename)
+
+
 class _Found(threading.local):
     """The values the field hooks of the class being structured have produced.
 
@@ -468,6 +483,7 @@ def _attrs_structure(conv: cattrs.Converter, fast: bool = True) -> Callable[[Any
                 _cattrs_detailed_validation=True,
                 **overrides,
             )
+            _end_lines(fn)
             return fn
 
         def structure(data: Any, _: Any) -> Any:
