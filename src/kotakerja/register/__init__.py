@@ -1,7 +1,7 @@
 """The register of records and its storage."""
 
 from ._csv import columns_for, escape_cell, read_csv, unescape_cell, write_csv
-from ._register import Place, Register, as_day, as_place
+from ._register import Place, Register, as_day, as_place, release_link_problems
 from ._storage import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_PROBLEMS,
@@ -35,6 +35,7 @@ __all__ = [
     "read_csv",
     "read_folder",
     "read_json_file",
+    "release_link_problems",
     "unescape_cell",
     "write_csv",
 ]

@@ -23,7 +23,7 @@ from ..records._agreements import Document, DocumentStatus, Lineage, Scheme
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry
 from ..records._shipments import ExportShipment
-from ..register import Place, Register, as_day, as_place
+from ..register import Place, Register, as_day, as_place, release_link_problems
 from ..serialization import to_dict, to_json
 from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
@@ -701,7 +701,7 @@ class Batch:
             known.update((row[0], _decode(_body(row[1:]))) for row in bodies)
         records = [known[i] for i in order]
         # The link rules of Register itself, on the records around the batch.
-        self._problems.extend(Register(records, check_references=False)._release_link_problems())
+        self._problems.extend(release_link_problems(records))
 
 
 def _chunks(
