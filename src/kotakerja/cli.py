@@ -622,12 +622,14 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     problems = _Problems(out, args.problems, args.max_problems)
     reader = _Reader(args, problems)
     reader.references = not args.no_references
-    for record, where in reader.read(_inputs(args.paths, args.format, "--format")):
+    lineage = _Lineage(reader)
+    inputs = lineage.remember(_inputs(args.paths, args.format, "--format"))
+    for record, where in reader.read(inputs):
         if args.no_warnings:
             continue
-        findings = [f for f in check(record) if f.severity.value != "info"]
-        if findings:
-            for f in findings:
+        lineage.see(record, where)
+        for f in check(record):
+            if f.severity.value != "info":
                 problems.add(
                     where[0],
                     _line(where, f.path),
@@ -637,37 +639,136 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                     severity="warning",
                 )
     reader.finish()
+    lineage.report(args, problems)
     problems.finish()
-    if not args.quiet:
-        noun = "error" if problems.errors == 1 else "errors"
-        summary = f"{reader.records} records checked, {problems.errors} {noun}"
-        if problems.warnings:
-            summary += f", {problems.warnings} warning" + "s" * (problems.warnings != 1)
-        _say(summary)
+    _summary(args, reader.records, problems)
     if reader.unusable:
         return 2
     return 1 if problems.errors else 0
 
 
+class _Lineage:
+    """What the findings across documents (`Register.lineage_findings`) need, gathered
+    while the records stream by: the documents that implement another and the documents
+    they implement, nothing of the others, so memory stays flat.
+
+    A document implemented by one read later is not kept when it comes; it is read
+    again from its file at the end (from standard input, read whole anyway, every
+    document is kept)."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.kept: dict[str, tuple[Record, Where]] = {}
+        self.wanted: set[str] = set()
+        self.inputs: dict[str, _Input] = {}
+
+    def remember(self, inputs: Iterable[_Input]) -> Iterator[_Input]:
+        for item in inputs:
+            self.inputs.setdefault(item.name, item)
+            yield item
+
+    def see(self, record: Record, where: Where) -> None:
+        from . import Document, LinkRole
+
+        if not isinstance(record, Document):
+            return
+        first = self.reader.ids.get(record.id)
+        if first is None or first[0] is not where:
+            return  # a second use of an id: a problem of its own
+        targets = [x.to.id for x in record.document_links() if x.role is LinkRole.IMPLEMENTS]
+        if targets or record.id in self.wanted or where[0] == _STDIN_NAME:
+            self.kept[record.id] = (record, where)
+        self.wanted.update(targets)
+
+    def report(self, args: argparse.Namespace, problems: _Problems) -> None:
+        """Print the findings across documents, each at the line of its document."""
+        if not self.wanted:
+            return
+        from .register import Register
+
+        self._read_again(args)
+        register = Register((r for r, _ in self.kept.values()), check_references=False)
+        for f in register.lineage_findings():
+            record_id, path = _split_register_path(f.path)
+            where = self.kept[record_id][1]
+            problems.add(
+                where[0], _line(where, path), f.code, f.message, path=path, severity="warning"
+            )
+
+    def _read_again(self, args: argparse.Namespace) -> None:
+        """Read the implemented documents that were not kept from their files again."""
+        ids = self.reader.ids
+        missing = {i for i in self.wanted - self.kept.keys() if i in ids}
+        names = dict.fromkeys(ids[i][0][0] for i in missing)
+        found: dict[str, tuple[Record, Where]] = {}
+        for name in names:
+            item = self.inputs.get(name)
+            if item is None or item.path is None:
+                continue
+            quiet = _Reader(args, _Problems(io.StringIO(), "text", 1))
+            try:
+                for record, where in quiet._read_one(item):
+                    if record.id in missing and ids[record.id][0][0] == name:
+                        found.setdefault(record.id, (record, where))
+            except (_Unusable, OSError):
+                continue  # gone since it was read: its findings are left out
+        # In the order of reading, so that the findings come in that order too.
+        order = {rid: n for n, rid in enumerate(ids)}
+        merged = {**self.kept, **found}
+        self.kept = dict(sorted(merged.items(), key=lambda kv: order.get(kv[0], 0)))
+
+
+def _split_register_path(path: str) -> tuple[str, str]:
+    """``[mou-x].parties[2]`` as ``("mou-x", "parties[2]")``."""
+    end = path.index("]")
+    return path[1:end], path[end + 1 :].removeprefix(".")
+
+
+def _summary(args: argparse.Namespace, records: int, problems: _Problems) -> None:
+    if args.quiet:
+        return
+    noun = "error" if problems.errors == 1 else "errors"
+    summary = f"{records} records checked, {problems.errors} {noun}"
+    if problems.warnings:
+        summary += f", {problems.warnings} warning" + "s" * (problems.warnings != 1)
+    _say(summary)
+
+
 def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> int:
-    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples."""
+    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples.
+
+    Problems in a database are printed as those of files: the file is the database URL
+    without its password, the line the record's place (1 for the first added: its
+    line in ``kotakerja db export``), and the path starts with the record's id."""
     from ._cli_db import validate_db
     from ._errors import KotakerjaError
 
     url = db_url(args)
+    problems = _Problems(out, args.problems, args.max_problems)
     if url is None:
         from . import examples
 
-        records, errors = len(examples()), 0
-    else:
-        try:
-            records, errors = validate_db(url, out)
-        except KotakerjaError as e:
-            _say(f"kotakerja: {e}")
-            return 2
-    if not args.quiet:
-        _say(f"{records} records checked, {errors} error" + "s" * (errors != 1))
-    return 1 if errors else 0
+        _summary(args, len(examples()), problems)
+        return 0
+    try:
+        shown, records, found = validate_db(url, warnings=not args.no_warnings)
+    except KotakerjaError as e:
+        _say(f"kotakerja: {e}")
+        return 2
+    for line, record_id, item in found:
+        inner = item if isinstance(item, ErrorDetail) else ErrorDetail(item.path, item.code, "")
+        problems.add(
+            shown,
+            line,
+            item.code,
+            item.message,
+            path=inner.path if record_id is None else _join(f"[{record_id}]", inner.path),
+            severity="error" if isinstance(item, ErrorDetail) else "warning",
+            pointer=inner.pointer,
+        )
+    problems.finish()
+    _summary(args, records, problems)
+    return 1 if problems.errors else 0
 
 
 def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:
