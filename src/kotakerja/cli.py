@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import re
 import shutil
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, KotakerjaError, ValidationError
 from ._progress import Progress
 from .records._base import Record, record_types
+from .register import bounded_lines, iter_jsonl, open_source, read_bounded
 from .register._locate import line_of, path_lines
-from .register._storage import iter_jsonl
 from .serialization import from_dict, json_schema, to_json
 from .serialization._json import DEFAULT_MAX_SIZE, loads
 from .values._places import find_regions
@@ -239,46 +239,45 @@ def _inputs(paths: Sequence[str], given: str | None, option: str | None) -> Iter
                 yield _Input(path, path, None, str(e))
 
 
-def _open_regular(path: str, max_size: int | None) -> BinaryIO:
+@contextlib.contextmanager
+def _open_regular(path: str, max_size: int | None) -> Iterator[IO[bytes]]:
     """`path` opened for reading, when it is a regular file of at most `max_size` bytes
-    (None: of any size).
-
-    It is opened without waiting (a FIFO with no writer would block an ordinary open)
-    and refused unless it is a regular file: a device such as /dev/zero never ends."""
+    (None: of any size), as the library's readers open files (`open_source`): a FIFO
+    with no writer would block an ordinary open, and a device such as /dev/zero never
+    ends."""
+    stack = contextlib.ExitStack()
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        handle = stack.enter_context(open_source(path))
     except FileNotFoundError:
         raise _Unusable(f"{path}: no such file") from None
+    except ValidationError:  # kotakerja.storage.not_a_file
+        raise _Unusable(
+            f"{path}: not a regular file (a device, pipe or socket); give a file, "
+            "a folder, or - for standard input"
+        ) from None
     except OSError as e:
         raise _Unusable(f"{path}: cannot read: {e.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+    with stack:
+        size = os.fstat(handle.fileno()).st_size
+        if max_size is not None and size > max_size:
             raise _Unusable(
-                f"{path}: not a regular file (a device, pipe or socket); give a file, "
-                "a folder, or - for standard input"
-            )
-        if max_size is not None and info.st_size > max_size:
-            raise _Unusable(
-                f"{path}: the file has {info.st_size} bytes; the limit is {max_size} "
+                f"{path}: the file has {size} bytes; the limit is {max_size} "
                 "(raise it with --max-size)"
             )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+        yield handle
 
 
-def _read_capped(handle: BinaryIO, name: str, max_size: int) -> bytes:
-    data = handle.read(max_size + 1)
-    if len(data) > max_size:
-        raise _Unusable(
-            f"{name}: more than {max_size} bytes; the limit is {max_size} "
-            "(raise it with --max-size)"
-        )
-    return data
+def _too_large(name: str, max_size: int) -> _Unusable:
+    return _Unusable(
+        f"{name}: more than {max_size} bytes; the limit is {max_size} (raise it with --max-size)"
+    )
+
+
+def _read_capped(handle: IO[bytes], name: str, max_size: int) -> bytes:
+    try:
+        return read_bounded(handle, max_size)
+    except ValidationError:  # kotakerja.storage.too_large
+        raise _too_large(name, max_size) from None
 
 
 def _stdin_bytes(max_size: int) -> bytes:
@@ -287,7 +286,7 @@ def _stdin_bytes(max_size: int) -> bytes:
         text = sys.stdin.read(max_size + 1)
         data = text.encode("utf-8", "surrogateescape")
         if len(data) > max_size:
-            raise _Unusable(f"{_STDIN_NAME}: more than {max_size} bytes (raise it with --max-size)")
+            raise _too_large(_STDIN_NAME, max_size)
         return data
     return _read_capped(stream, _STDIN_NAME, max_size)
 
@@ -411,28 +410,24 @@ class _Reader:
         else:
             yield from self._csv_bytes(item.name, data)
 
-    def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[tuple[Record, Where]]:
+    def _jsonl(self, name: str, handle: IO[bytes], size: int) -> Iterator[tuple[Record, Where]]:
         progress = Progress(os.path.basename(name), size, sys.stderr)
         self.problems.progress = progress
-        done = 0
 
         def lines() -> Iterator[bytes]:
-            """Each line, one item per line of the file; a line over the limit is a
-            problem said here, and an empty line in its place keeps the count."""
-            nonlocal done
-            number = 0
+            """Each line, one item per line of the file, read by the library's bounded
+            reader; a line over the limit is a problem said here, and an empty line in
+            its place keeps the count."""
+            found = bounded_lines(handle, self.max_size, skip_long=True, max_total=self.stream_size)
             while True:
-                raw = handle.readline(self.max_size + 1)
-                if not raw:
+                try:
+                    number, raw = next(found)
+                except StopIteration:
                     return
-                number += 1
-                done += len(raw)
-                if len(raw) > self.max_size and not raw.endswith(b"\n"):
-                    while True:
-                        rest = handle.readline(self.max_size + 1)
-                        done += len(rest)
-                        if not rest or rest.endswith(b"\n"):
-                            break
+                except ValidationError:  # kotakerja.storage.too_large: the whole input
+                    assert self.stream_size is not None
+                    raise _too_large(name, self.stream_size) from None
+                if raw is None:
                     self.records += 1
                     self.problems.add(
                         name,
@@ -442,12 +437,7 @@ class _Reader:
                         f"{self.max_size} (raise it with --max-size)",
                     )
                     raw = b"\n"
-                if self.stream_size is not None and done > self.stream_size:
-                    raise _Unusable(
-                        f"{name}: more than {self.stream_size} bytes; the limit is "
-                        f"{self.stream_size} (raise it with --max-size)"
-                    )
-                progress.update(done)
+                progress.update(handle.tell())
                 yield raw
 
         try:
