@@ -135,9 +135,12 @@ class _Import:
         self.imported = 0
 
     def report(self, file: str, line: int, err: ErrorDetail, path: str | None = None) -> None:
+        """One problem as every command prints it: ``file:line:column: code: path: message``."""
         self.problems += 1
-        where = (err.path if path is None else path) or "(record)"
-        self.out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
+        where = err.path if path is None else path
+        self.out.write(
+            f"{file}:{line}:1: {err.code}: {where + ': ' if where else ''}{err.message}\n"
+        )
 
     def reject(self, text: str | bytes) -> None:
         if self.rejects is not None:
@@ -324,7 +327,7 @@ def _report_at(job: _Import, err: ErrorDetail) -> None:
     record_id = _id_of(err.path)
     file, line = job.where.get(record_id, ("(database)", 0))
     rest = err.path[len(record_id) + 2 :].lstrip(".")
-    job.report(file, line, err, rest or "(record)")
+    job.report(file, line, err, rest)
 
 
 # Export ------------------------------------------------------------------------------------
