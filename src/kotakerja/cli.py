@@ -647,6 +647,10 @@ class _Lineage:
     document is kept)."""
 
     def __init__(self, reader: _Reader) -> None:
+        from . import Document, LinkRole
+
+        self.document = Document
+        self.implements = LinkRole.IMPLEMENTS
         self.reader = reader
         self.kept: dict[str, tuple[Record, Where]] = {}
         self.wanted: set[str] = set()
@@ -658,14 +662,12 @@ class _Lineage:
             yield item
 
     def see(self, record: Record, where: Where) -> None:
-        from . import Document, LinkRole
-
-        if not isinstance(record, Document):
+        if not isinstance(record, self.document):
             return
         first = self.reader.ids.get(record.id)
         if first is None or first[0] is not where:
             return  # a second use of an id: a problem of its own
-        targets = [x.to.id for x in record.document_links() if x.role is LinkRole.IMPLEMENTS]
+        targets = [x.to.id for x in record.document_links() if x.role is self.implements]
         if targets or record.id in self.wanted or where[0] == _STDIN_NAME:
             self.kept[record.id] = (record, where)
         self.wanted.update(targets)
