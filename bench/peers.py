@@ -34,9 +34,6 @@ from pydantic import Field
 RULES: dict[str, str] = {}
 """Every rule a peer model may check, by short name: what the docs say of it."""
 
-FORM_RULES = ("keys", "types", "lengths", "patterns", "bounds", "values")
-"""The rules the declarative-only models check too."""
-
 
 def rule(name: str, text: str) -> str:
     """Register rule `name` with its description; returns the name."""
@@ -192,7 +189,7 @@ class Model:
     """The names (in `RULES`) of the rules `check` holds."""
 
 
-def field_rules(model: Model, models: dict[str, Model]) -> Iterable[str]:
+def field_rules(model: Model) -> Iterable[str]:
     """Names of the rules the equivalent models check on the fields of `model`."""
     yield "keys"
     for f in model.fields:
@@ -388,10 +385,7 @@ class Peers:
 def peers(models: tuple[Model, ...], module: str) -> Peers:
     """The four peer models of a shape whose top-level class is the last of `models`."""
     top = models[-1].name
-    by_name = {m.name: m for m in models}
-    found = {r for m in models for r in field_rules(m, by_name)} | {
-        r for m in models for r in m.rules
-    }
+    found = {r for m in models for r in field_rules(m)} | {r for m in models for r in m.rules}
     form = {r for m in models for r in form_rules(m)}
     unknown = (found | form) - RULES.keys()
     assert not unknown, f"rules without a description: {sorted(unknown)}"
