@@ -11,11 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import types
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 import attrs
 import jsonschema
@@ -26,7 +25,7 @@ from hypothesis import strategies as st
 
 import kotakerja
 from kotakerja import PartialDate, ValidationError
-from kotakerja._model import field_specs
+from kotakerja._model import _strip_optional, field_specs
 from kotakerja.register import unescape_cell, write_csv
 from kotakerja.serialization import Codec, codec_for, codecs, format_datetime, register_codec
 from kotakerja.testing import (
@@ -163,14 +162,6 @@ def test_the_testing_strategies_follow_the_codecs(replaced: Any) -> None:
     assert first(from_type(pendulum.Date)) == pendulum.Date(2024, 2, 29)
 
 
-def _plain(tp: Any) -> Any:
-    if get_origin(tp) in (Union, types.UnionType):
-        members = [m for m in get_args(tp) if m is not type(None)]
-        if len(members) == 1:
-            return members[0]
-    return tp
-
-
 def test_csv_cells_are_the_codec_cells(tmp_path: Path) -> None:
     """Every column of a leaf type holds the codec's cell of the field's value."""
     by_type: dict[type[kotakerja.Record], list[kotakerja.Record]] = {}
@@ -183,7 +174,7 @@ def test_csv_cells_are_the_codec_cells(tmp_path: Path) -> None:
         rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
         for record, row in zip(records, rows, strict=True):
             for spec in field_specs(cls):
-                codec = codec_for(_plain(spec.type))
+                codec = codec_for(_strip_optional(spec.type))
                 value = getattr(record, spec.name)
                 if codec is None or value is None or spec.name == "schema_version":
                     continue
