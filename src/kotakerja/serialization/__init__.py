@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from .._errors import ValidationError
-from ._codecs import Codec, codec_for, codecs
+from ._codecs import Codec, cell_is_text, cell_text, codec_for, codecs
 from ._codecs import register as register_codec
 from ._converter import (
     format_datetime,
@@ -27,6 +27,8 @@ from ._schema import json_schema
 
 __all__ = [
     "Codec",
+    "cell_is_text",
+    "cell_text",
     "codec_for",
     "codecs",
     "register_codec",
