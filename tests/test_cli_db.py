@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def test_an_import_with_a_bad_line_imports_nothing_and_names_the_line(
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["db", "import", str(bad), "--db", sqlite_url]) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:5: idx: unknown key 'idx'" in err
+    assert f"{bad}:5:1: kotakerja.unknown_key: idx: unknown key 'idx'" in err
     assert "nothing imported" in err
     with kotakerja.open_store(sqlite_url) as store:
         assert len(store) == 0
@@ -52,8 +53,10 @@ def test_a_dangling_reference_is_reported_at_the_line_of_the_record_that_has_it(
     path.write_text("\n" + kotakerja.to_json(meeting) + "\n", encoding="utf-8")
     assert main(["db", "import", str(path), "--db", sqlite_url]) == 1
     err = capsys.readouterr().err
-    assert f"{path}:2: referenced[0]: meeting meeting-jakarta-shanghai-2023 points to mou" in err
-    assert "[kotakerja.register.dangling_reference]" in err
+    assert (
+        f"{path}:2:1: kotakerja.register.dangling_reference: referenced[0]: meeting "
+        "meeting-jakarta-shanghai-2023 points to mou"
+    ) in err
 
 
 def test_skip_invalid_imports_the_rest_and_writes_the_rejects(
@@ -94,7 +97,11 @@ def test_commands_read_the_database_named_by_option_or_environment(
     assert "23 records checked, 0 errors" in capsys.readouterr().err
     ics = tmp_path / "x.ics"
     assert main(["ics", "-o", str(ics)]) == 0
-    assert ics.read_bytes() == kotakerja.to_ical(kotakerja.examples())
+    # DTSTAMP is the time of writing: the two may fall in different seconds
+    stamp = re.compile(rb"DTSTAMP:[0-9TZ]+\r\n")
+    assert stamp.sub(b"", ics.read_bytes()) == stamp.sub(
+        b"", kotakerja.to_ical(kotakerja.examples())
+    )
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     assert main(["report", str(empty)]) == 0  # a file named wins over the database

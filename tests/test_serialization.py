@@ -261,7 +261,7 @@ class TestJsonText:
         doc = '{"type":"test_sample","schema_version":"1.0","id":"a","title":"\\ud800"}'
         with pytest.raises(ValidationError) as exc:
             from_json(Sample, doc)
-        assert _errors(exc) == [("title", "kotakerja.text.surrogate")]
+        assert _errors(exc) == [("title", "kotakerja.text.unencodable")]
 
     def test_paired_surrogates_are_fine(self) -> None:
         doc = '{"type":"test_sample","schema_version":"1.0","id":"a","title":"\\ud83c\\udf89"}'

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+import attrs
 import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, Phase, given, settings
@@ -16,16 +17,23 @@ from kotakerja import (
     Agreement,
     Country,
     Document,
+    DocumentLink,
     DocumentStatus,
     ExportRelease,
     ExportShipment,
+    LinkRole,
     Meeting,
     Mou,
     PartialDate,
+    Party,
+    PksContent,
     Record,
+    Ref,
     Region,
     Register,
     Scheme,
+    Signature,
+    Term,
     ValidationError,
     from_dict,
     to_dict,
@@ -145,6 +153,11 @@ def _answers(reg: Any, records: Sequence[Record], days: Sequence[PartialDate]) -
         "shipments": reg.shipments_by_destination(),
         "documents": reg.documents(),
         "schemes": {s: reg.documents(scheme=s) for s in Scheme},
+        "lineage": [
+            (reg.lineage(r.id), reg.lineage(r.ref), reg.lineage(r))
+            for r in records
+            if isinstance(r, Document)
+        ],
     }
     for day in days:
         key = day.format_iso()
@@ -198,3 +211,84 @@ def test_the_bundled_examples_agree_on_every_day_of_a_year(build: Build) -> None
         assert reg.overdue_follow_ups(on=on) == plain.overdue_follow_ups(on=on)
         assert reg.open_follow_ups(on=on) == plain.open_follow_ups(on=on)
         day = day.add(days=7)
+
+
+def _kb(id: str, day: str, *links: DocumentLink, years: int = 3) -> Mou:
+    return Mou(
+        id=id,
+        title="Kesepakatan bersama pengembangan pariwisata",
+        scheme=Scheme.KSDD,
+        parties=(SOLO, KARANGANYAR),
+        signatures=tuple(Signature(party=i, date=PartialDate.parse_iso(day)) for i in (0, 1)),
+        term=Term(years=years),
+        links=links,
+    )
+
+
+SOLO = Party(region=Region.get("33.72"))
+KARANGANYAR = Party(region=Region.get("33.13"))
+LOI = _kb("loi-2018", "2018-05-02")
+KB = _kb("kb-2019", "2019-03-11", DocumentLink(role=LinkRole.FOLLOWS, to=LOI.ref))
+RENEWAL = _kb("kb-2022", "2022-03-11", DocumentLink(role=LinkRole.RENEWS, to=KB.ref), years=5)
+CHANGE = _kb(
+    "kb-2023-adendum",
+    "2023-02-01",
+    DocumentLink(role=LinkRole.AMENDS, to=RENEWAL.ref, note="pasal 4"),
+    DocumentLink(role=LinkRole.REPLACES, to=KB.ref),
+)
+PKS = Agreement(
+    id="pks-2020",
+    title="PKS promosi wisata bersama",
+    scheme=Scheme.KSDD,
+    parties=(SOLO, KARANGANYAR),
+    signatures=tuple(Signature(party=i, date=PartialDate.parse_iso("2020-02-03")) for i in (0, 1)),
+    term=Term(years=1),
+    contents=tuple(PksContent),
+    mou=KB.ref,
+    links=(DocumentLink(role=LinkRole.RENEWS, to=LOI.ref),),
+)
+LATE = attrs.evolve(
+    PKS,
+    id="pks-2023",
+    signatures=tuple(Signature(party=i, date=PartialDate.parse_iso("2023-01-09")) for i in (0, 1)),
+    links=(),
+)
+
+
+def test_lineage_agrees_both_ways_on_every_backend(build: Build) -> None:
+    records = [*kotakerja.examples(), LOI, KB, PKS, RENEWAL, CHANGE, LATE]
+    reg = build(records)
+    plain = Register(records)
+    for doc in (LOI, KB, PKS, RENEWAL, CHANGE, LATE):
+        assert reg.lineage(doc.id) == plain.lineage(doc.id)
+        assert reg.lineage(doc.ref) == plain.lineage(doc)
+    lin = reg.lineage(KB.ref)
+    assert [(x.role, x.document.id) for x in lin.outgoing] == [("follows", LOI.id)]
+    assert [(x.role, x.document.id) for x in lin.incoming] == [
+        ("implemented_by", PKS.id),
+        ("renewed_by", RENEWAL.id),
+        ("replaced_by", CHANGE.id),
+        ("implemented_by", LATE.id),
+    ]
+    assert reg.lineage(LOI).related("renewed_by") == (PKS,)
+    assert reg.lineage(CHANGE).related(LinkRole.AMENDS) == (RENEWAL,)
+
+
+def test_lineage_of_a_document_not_stored_uses_its_own_links(build: Build) -> None:
+    reg = build([LOI, KB, PKS])
+    draft = _kb("kb-draft", "2024-01-01", DocumentLink(role=LinkRole.RENEWS, to=KB.ref))
+    assert reg.lineage(draft) == Register([LOI, KB, PKS]).lineage(draft)
+    assert reg.lineage(draft).related("renews") == (KB,)
+
+
+def test_lineage_refuses_what_the_register_refuses(build: Build) -> None:
+    meeting = next(r for r in kotakerja.examples() if isinstance(r, Meeting))
+    records = list(kotakerja.examples())
+    reg = build(records)
+    for backend in (reg, Register(records)):
+        with pytest.raises(KeyError):
+            backend.lineage("no-such-document")
+        with pytest.raises(KeyError):
+            backend.lineage(Ref(type="agreement", id="mou-jakarta-shanghai-2020"))
+        with pytest.raises(TypeError, match="not a meeting"):
+            backend.lineage(meeting.id)

@@ -9,7 +9,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ._errors import ErrorDetail, KotakerjaError, ValidationError
+import attrs
+
+from ._errors import ErrorDetail, Finding, KotakerjaError, Severity, ValidationError
 from ._progress import Progress
 from .records._base import Record, record_types
 
@@ -50,26 +52,68 @@ def register_from_db(url: str) -> Register:
         return store.to_register(check_references=False)
 
 
-def validate_db(url: str, out: TextIO) -> tuple[int, int]:
-    """Decode every stored record and check every reference; return (records, errors)."""
+DbProblem = tuple[int, "str | None", "ErrorDetail | Finding"]
+"""A problem of a stored record: its place (1 for the first record added, its line in
+``db export``), its id (None when its body has none) and the problem, whose path is
+inside the record."""
+
+
+def validate_db(url: str, *, warnings: bool = True) -> tuple[str, int, list[DbProblem]]:
+    """Decode every stored record and check every reference; with `warnings`, find what
+    `check()` finds in the whole register (lineage findings included).
+
+    Returns the database URL without its password, the number of stored records
+    (those that cannot be decoded too) and the problems: decoding problems in the
+    order of the records, then reference problems, then findings.
+    """
+    from ._check import check
     from .register import Register
     from .store._derive import decode
 
     records: list[Record] = []
-    errors = 0
+    place: dict[str, int] = {}
+    found: list[DbProblem] = []
+    n = 0
     with _open(url) as store:
-        for seq, body in store._bodies():
+        shown = store.url
+        for n, (_, body) in enumerate(store._bodies(), start=1):
             try:
-                records.append(decode(body))
+                record = decode(body)
             except ValidationError as e:
-                for err in e.errors:
-                    errors += 1
-                    out.write(f"{store.url}:{seq}: {err.path or '(record)'}: {err.message} "
-                              f"[{err.code}]\n")  # fmt: skip
-        for err in Register(records, check_references=False).reference_problems():
-            errors += 1
-            out.write(f"{store.url}: {err.path}: {err.message} [{err.code}]\n")
-    return len(records), errors
+                found.extend((n, _id_in(body), err) for err in e.errors)
+                continue
+            place[record.id] = n
+            records.append(record)
+    register = Register(records, check_references=False)
+    for err in register.reference_problems():
+        record_id, inner = _inside(err)
+        found.append((place.get(record_id or "", 0), record_id, inner))
+    if warnings:
+        for finding in check(register):
+            if finding.severity is not Severity.INFO:
+                record_id, inner = _inside(ErrorDetail(finding.path, finding.code, ""))
+                moved = attrs.evolve(finding, path=inner.path)
+                found.append((place.get(record_id or "", 0), record_id, moved))
+    return shown, n, found
+
+
+def _inside(err: ErrorDetail) -> tuple[str | None, ErrorDetail]:
+    """The record id of a register problem (``[mou-x].scheme``) and the problem inside it."""
+    if not err.path.startswith("[") or not err.parts or not isinstance(err.parts[0], str):
+        return None, err
+    return err.parts[0], ErrorDetail.at(err.parts[1:], err.code, err.message)
+
+
+def _id_in(body: Any) -> str | None:
+    """The id a stored body gives, when it can be read at all."""
+    from .serialization._json import loads
+
+    try:
+        data = loads(body, max_size=None) if isinstance(body, (str, bytes)) else body
+    except ValidationError:
+        return None
+    found = data.get("id") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None
 
 
 # Import ------------------------------------------------------------------------------------
@@ -91,9 +135,12 @@ class _Import:
         self.imported = 0
 
     def report(self, file: str, line: int, err: ErrorDetail, path: str | None = None) -> None:
+        """One problem as every command prints it: ``file:line:column: code: path: message``."""
         self.problems += 1
-        where = (err.path if path is None else path) or "(record)"
-        self.out.write(f"{file}:{line}: {where}: {err.message} [{err.code}]\n")
+        where = err.path if path is None else path
+        self.out.write(
+            f"{file}:{line}:1: {err.code}: {where + ': ' if where else ''}{err.message}\n"
+        )
 
     def reject(self, text: str | bytes) -> None:
         if self.rejects is not None:
@@ -280,7 +327,7 @@ def _report_at(job: _Import, err: ErrorDetail) -> None:
     record_id = _id_of(err.path)
     file, line = job.where.get(record_id, ("(database)", 0))
     rest = err.path[len(record_id) + 2 :].lstrip(".")
-    job.report(file, line, err, rest or "(record)")
+    job.report(file, line, err, rest)
 
 
 # Export ------------------------------------------------------------------------------------

@@ -42,7 +42,6 @@ _BY_CODE = {
     "kotakerja.decimal.float": "gunakan angka desimal sebagai teks, bukan pecahan biner",
     "kotakerja.text.too_long": "teks terlalu panjang",
     "kotakerja.text.unencodable": "teks memuat karakter yang tidak dapat ditulis",
-    "kotakerja.text.surrogate": "teks memuat karakter yang tidak dapat ditulis",
     "kotakerja.json.invalid": "bukan JSON yang sah",
     "kotakerja.json.too_deep": "data bersarang terlalu dalam",
     "kotakerja.json.too_large": "data terlalu besar",

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
 import re
 import shutil
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from ._cli_db import add_db_option, db_url
 from ._errors import ErrorDetail, KotakerjaError, ValidationError
 from ._progress import Progress
 from .records._base import Record, record_types
+from .register import bounded_lines, iter_jsonl, open_source, read_bounded
 from .register._locate import line_of, path_lines
-from .register._storage import iter_jsonl
 from .serialization import from_dict, json_schema, to_json
 from .serialization._json import DEFAULT_MAX_SIZE, loads
 from .values._places import find_regions
@@ -239,46 +239,45 @@ def _inputs(paths: Sequence[str], given: str | None, option: str | None) -> Iter
                 yield _Input(path, path, None, str(e))
 
 
-def _open_regular(path: str, max_size: int | None) -> BinaryIO:
+@contextlib.contextmanager
+def _open_regular(path: str, max_size: int | None) -> Iterator[IO[bytes]]:
     """`path` opened for reading, when it is a regular file of at most `max_size` bytes
-    (None: of any size).
-
-    It is opened without waiting (a FIFO with no writer would block an ordinary open)
-    and refused unless it is a regular file: a device such as /dev/zero never ends."""
+    (None: of any size), as the library's readers open files (`open_source`): a FIFO
+    with no writer would block an ordinary open, and a device such as /dev/zero never
+    ends."""
+    stack = contextlib.ExitStack()
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        handle = stack.enter_context(open_source(path))
     except FileNotFoundError:
         raise _Unusable(f"{path}: no such file") from None
+    except ValidationError:  # kotakerja.storage.not_a_file
+        raise _Unusable(
+            f"{path}: not a regular file (a device, pipe or socket); give a file, "
+            "a folder, or - for standard input"
+        ) from None
     except OSError as e:
         raise _Unusable(f"{path}: cannot read: {e.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+    with stack:
+        size = os.fstat(handle.fileno()).st_size
+        if max_size is not None and size > max_size:
             raise _Unusable(
-                f"{path}: not a regular file (a device, pipe or socket); give a file, "
-                "a folder, or - for standard input"
-            )
-        if max_size is not None and info.st_size > max_size:
-            raise _Unusable(
-                f"{path}: the file has {info.st_size} bytes; the limit is {max_size} "
+                f"{path}: the file has {size} bytes; the limit is {max_size} "
                 "(raise it with --max-size)"
             )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+        yield handle
 
 
-def _read_capped(handle: BinaryIO, name: str, max_size: int) -> bytes:
-    data = handle.read(max_size + 1)
-    if len(data) > max_size:
-        raise _Unusable(
-            f"{name}: more than {max_size} bytes; the limit is {max_size} "
-            "(raise it with --max-size)"
-        )
-    return data
+def _too_large(name: str, max_size: int) -> _Unusable:
+    return _Unusable(
+        f"{name}: more than {max_size} bytes; the limit is {max_size} (raise it with --max-size)"
+    )
+
+
+def _read_capped(handle: IO[bytes], name: str, max_size: int) -> bytes:
+    try:
+        return read_bounded(handle, max_size)
+    except ValidationError:  # kotakerja.storage.too_large
+        raise _too_large(name, max_size) from None
 
 
 def _stdin_bytes(max_size: int) -> bytes:
@@ -287,7 +286,7 @@ def _stdin_bytes(max_size: int) -> bytes:
         text = sys.stdin.read(max_size + 1)
         data = text.encode("utf-8", "surrogateescape")
         if len(data) > max_size:
-            raise _Unusable(f"{_STDIN_NAME}: more than {max_size} bytes (raise it with --max-size)")
+            raise _too_large(_STDIN_NAME, max_size)
         return data
     return _read_capped(stream, _STDIN_NAME, max_size)
 
@@ -411,28 +410,24 @@ class _Reader:
         else:
             yield from self._csv_bytes(item.name, data)
 
-    def _jsonl(self, name: str, handle: BinaryIO, size: int) -> Iterator[tuple[Record, Where]]:
+    def _jsonl(self, name: str, handle: IO[bytes], size: int) -> Iterator[tuple[Record, Where]]:
         progress = Progress(os.path.basename(name), size, sys.stderr)
         self.problems.progress = progress
-        done = 0
 
         def lines() -> Iterator[bytes]:
-            """Each line, one item per line of the file; a line over the limit is a
-            problem said here, and an empty line in its place keeps the count."""
-            nonlocal done
-            number = 0
+            """Each line, one item per line of the file, read by the library's bounded
+            reader; a line over the limit is a problem said here, and an empty line in
+            its place keeps the count."""
+            found = bounded_lines(handle, self.max_size, skip_long=True, max_total=self.stream_size)
             while True:
-                raw = handle.readline(self.max_size + 1)
-                if not raw:
+                try:
+                    number, raw = next(found)
+                except StopIteration:
                     return
-                number += 1
-                done += len(raw)
-                if len(raw) > self.max_size and not raw.endswith(b"\n"):
-                    while True:
-                        rest = handle.readline(self.max_size + 1)
-                        done += len(rest)
-                        if not rest or rest.endswith(b"\n"):
-                            break
+                except ValidationError:  # kotakerja.storage.too_large: the whole input
+                    assert self.stream_size is not None
+                    raise _too_large(name, self.stream_size) from None
+                if raw is None:
                     self.records += 1
                     self.problems.add(
                         name,
@@ -442,12 +437,7 @@ class _Reader:
                         f"{self.max_size} (raise it with --max-size)",
                     )
                     raw = b"\n"
-                if self.stream_size is not None and done > self.stream_size:
-                    raise _Unusable(
-                        f"{name}: more than {self.stream_size} bytes; the limit is "
-                        f"{self.stream_size} (raise it with --max-size)"
-                    )
-                progress.update(done)
+                progress.update(handle.tell())
                 yield raw
 
         try:
@@ -622,12 +612,14 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     problems = _Problems(out, args.problems, args.max_problems)
     reader = _Reader(args, problems)
     reader.references = not args.no_references
-    for record, where in reader.read(_inputs(args.paths, args.format, "--format")):
+    lineage = _Lineage(reader)
+    inputs = lineage.remember(_inputs(args.paths, args.format, "--format"))
+    for record, where in reader.read(inputs):
         if args.no_warnings:
             continue
-        findings = [f for f in check(record) if f.severity.value != "info"]
-        if findings:
-            for f in findings:
+        lineage.see(record, where)
+        for f in check(record):
+            if f.severity.value != "info":
                 problems.add(
                     where[0],
                     _line(where, f.path),
@@ -637,37 +629,138 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
                     severity="warning",
                 )
     reader.finish()
+    lineage.report(args, problems)
     problems.finish()
-    if not args.quiet:
-        noun = "error" if problems.errors == 1 else "errors"
-        summary = f"{reader.records} records checked, {problems.errors} {noun}"
-        if problems.warnings:
-            summary += f", {problems.warnings} warning" + "s" * (problems.warnings != 1)
-        _say(summary)
+    _summary(args, reader.records, problems)
     if reader.unusable:
         return 2
     return 1 if problems.errors else 0
 
 
+class _Lineage:
+    """What the findings across documents (`Register.lineage_findings`) need, gathered
+    while the records stream by: the documents that implement another and the documents
+    they implement, nothing of the others, so memory stays flat.
+
+    A document implemented by one read later is not kept when it comes; it is read
+    again from its file at the end (from standard input, read whole anyway, every
+    document is kept)."""
+
+    def __init__(self, reader: _Reader) -> None:
+        from . import Document, LinkRole
+
+        self.document = Document
+        self.implements = LinkRole.IMPLEMENTS
+        self.reader = reader
+        self.kept: dict[str, tuple[Record, Where]] = {}
+        self.wanted: set[str] = set()
+        self.inputs: dict[str, _Input] = {}
+
+    def remember(self, inputs: Iterable[_Input]) -> Iterator[_Input]:
+        for item in inputs:
+            self.inputs.setdefault(item.name, item)
+            yield item
+
+    def see(self, record: Record, where: Where) -> None:
+        if not isinstance(record, self.document):
+            return
+        first = self.reader.ids.get(record.id)
+        if first is None or first[0] is not where:
+            return  # a second use of an id: a problem of its own
+        targets = [x.to.id for x in record.document_links() if x.role is self.implements]
+        if targets or record.id in self.wanted or where[0] == _STDIN_NAME:
+            self.kept[record.id] = (record, where)
+        self.wanted.update(targets)
+
+    def report(self, args: argparse.Namespace, problems: _Problems) -> None:
+        """Print the findings across documents, each at the line of its document."""
+        if not self.wanted:
+            return
+        from .register import Register
+
+        self._read_again(args)
+        register = Register((r for r, _ in self.kept.values()), check_references=False)
+        for f in register.lineage_findings():
+            record_id, path = _split_register_path(f.path)
+            where = self.kept[record_id][1]
+            problems.add(
+                where[0], _line(where, path), f.code, f.message, path=path, severity="warning"
+            )
+
+    def _read_again(self, args: argparse.Namespace) -> None:
+        """Read the implemented documents that were not kept from their files again."""
+        ids = self.reader.ids
+        missing = {i for i in self.wanted - self.kept.keys() if i in ids}
+        names = dict.fromkeys(ids[i][0][0] for i in missing)
+        found: dict[str, tuple[Record, Where]] = {}
+        for name in names:
+            item = self.inputs.get(name)
+            if item is None or item.path is None:
+                continue
+            quiet = _Reader(args, _Problems(io.StringIO(), "text", 1))
+            try:
+                for record, where in quiet._read_one(item):
+                    if record.id in missing and ids[record.id][0][0] == name:
+                        found.setdefault(record.id, (record, where))
+            except (_Unusable, OSError):
+                continue  # gone since it was read: its findings are left out
+        # In the order of reading, so that the findings come in that order too.
+        order = {rid: n for n, rid in enumerate(ids)}
+        merged = {**self.kept, **found}
+        self.kept = dict(sorted(merged.items(), key=lambda kv: order.get(kv[0], 0)))
+
+
+def _split_register_path(path: str) -> tuple[str, str]:
+    """``[mou-x].parties[2]`` as ``("mou-x", "parties[2]")``."""
+    end = path.index("]")
+    return path[1:end], path[end + 1 :].removeprefix(".")
+
+
+def _summary(args: argparse.Namespace, records: int, problems: _Problems) -> None:
+    if args.quiet:
+        return
+    noun = "error" if problems.errors == 1 else "errors"
+    summary = f"{records} records checked, {problems.errors} {noun}"
+    if problems.warnings:
+        summary += f", {problems.warnings} warning" + "s" * (problems.warnings != 1)
+    _say(summary)
+
+
 def _validate_db_or_examples(args: argparse.Namespace, out: TextIO) -> int:
-    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples."""
+    """With no file named: the records of ``--db`` (or ``$KOTAKERJA_DB``), else the examples.
+
+    Problems in a database are printed as those of files: the file is the database URL
+    without its password, the line the record's place (1 for the first added: its
+    line in ``kotakerja db export``), and the path starts with the record's id."""
     from ._cli_db import validate_db
     from ._errors import KotakerjaError
 
     url = db_url(args)
+    problems = _Problems(out, args.problems, args.max_problems)
     if url is None:
         from . import examples
 
-        records, errors = len(examples()), 0
-    else:
-        try:
-            records, errors = validate_db(url, out)
-        except KotakerjaError as e:
-            _say(f"kotakerja: {e}")
-            return 2
-    if not args.quiet:
-        _say(f"{records} records checked, {errors} error" + "s" * (errors != 1))
-    return 1 if errors else 0
+        _summary(args, len(examples()), problems)
+        return 0
+    try:
+        shown, records, found = validate_db(url, warnings=not args.no_warnings)
+    except KotakerjaError as e:
+        _say(f"kotakerja: {e}")
+        return 2
+    for line, record_id, item in found:
+        inner = item if isinstance(item, ErrorDetail) else ErrorDetail(item.path, item.code, "")
+        problems.add(
+            shown,
+            line,
+            item.code,
+            item.message,
+            path=inner.path if record_id is None else _join(f"[{record_id}]", inner.path),
+            severity="error" if isinstance(item, ErrorDetail) else "warning",
+            pointer=inner.pointer,
+        )
+    problems.finish()
+    _summary(args, records, problems)
+    return 1 if problems.errors else 0
 
 
 def _load(args: argparse.Namespace, option: str = "--format") -> Register | int:

@@ -87,6 +87,7 @@ assert_type(ValidationError([detail]).to_dict(), dict[str, list[dict[str, str]]]
 assert_type(kotakerja.JsonObject({"a": 1}).thaw(), dict[str, Any])
 assert_type(kotakerja.Policy().mou_max_years, int)
 assert_type(kotakerja.check(next(iter(kotakerja.examples()))), tuple[kotakerja.Finding, ...])
+assert_type(kotakerja.check(kotakerja.examples()), tuple[kotakerja.Finding, ...])
 
 # Bounded storage
 assert_type(kotakerja.DEFAULT_MAX_SIZE, int)

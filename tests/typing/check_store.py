@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing_extensions import assert_type
 
 import kotakerja
-from kotakerja import Document, ExportShipment, FollowUpEntry, Mou, Record, Store
+from kotakerja import Document, ExportShipment, FollowUpEntry, Lineage, Mou, Record, Store
 
 store = kotakerja.open_store("sqlite://")
 assert_type(store, Store)
@@ -15,6 +15,7 @@ assert_type(store.get("mou-jakarta-shanghai-2020"), Record)
 assert_type(store.revision("mou-jakarta-shanghai-2020"), int)
 assert_type(store.put(store.get("mou-jakarta-shanghai-2020"), revision=1), int)
 assert_type(store.expiring_within(30), tuple[Document, ...])
+assert_type(store.lineage("mou-jakarta-shanghai-2020"), Lineage)
 assert_type(store.overdue_follow_ups(), tuple[FollowUpEntry, ...])
 assert_type(store.shipments_by_destination(), dict[str, tuple[ExportShipment, ...]])
 assert_type(len(store), int)

@@ -18,7 +18,6 @@ header without ``type`` or with a column twice, a row over the size limit) raise
 from __future__ import annotations
 
 import io
-import json
 import types
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Union, get_args, get_origin
@@ -28,7 +27,7 @@ import cattrs
 from .._errors import ErrorDetail, ValidationError
 from .._model import field_specs
 from ..records._base import Record, record_type
-from ..serialization import from_dict, to_dict
+from ..serialization import cell_is_text, cell_text, from_dict, to_dict
 from ..serialization import json_shape as _json_shape
 from ..serialization._json import DEFAULT_MAX_SIZE, loads
 from ._storage import (
@@ -77,14 +76,6 @@ def columns_for(cls: type[Record]) -> list[str]:
 def _shapes(tp: Any) -> set[str]:
     members = get_args(tp) if get_origin(tp) in (Union, types.UnionType) else (tp,)
     return {_json_shape(m) for m in members if m is not type(None)}
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -145,7 +136,7 @@ def write_csv(
     writer.writerow(cols)
     for r in rows:
         data = to_dict(r, converter=converter)
-        cells = [_cell(data.get(c)) for c in cols]
+        cells = [cell_text(data.get(c)) for c in cols]
         for c in cells:
             if c[:1] in ("{", "["):
                 check_depth(c, DEFAULT_MAX_DEPTH)
@@ -328,11 +319,8 @@ def _row_to_record(row: dict[Any, Any], converter: cattrs.Converter | None) -> R
             continue
         if text is None or text == "":
             continue
-        kinds = shapes.get(column, {"string"})
-        if (
-            column in ("type", "schema_version")
-            or kinds == {"string"}
-            or ("string" in kinds and text[:1] not in "{[")
+        if column in ("type", "schema_version") or cell_is_text(
+            text, shapes.get(column, {"string"})
         ):
             data[column] = text
             continue

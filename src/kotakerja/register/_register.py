@@ -42,7 +42,7 @@ from ._storage import (
 )
 from ._walk import walk
 
-__all__ = ["Register"]
+__all__ = ["Register", "release_link_problems"]
 
 R = TypeVar("R", bound=Record)
 V = TypeVar("V")
@@ -82,6 +82,69 @@ def _undated_last(record: Record) -> tuple[int, tuple[int, int, int, int]]:
 
 def _at(record: Record, path: str) -> str:
     return f"[{record.id}]" + ("." + path if path and not path.startswith("[") else path)
+
+
+def release_link_problems(records: Iterable[Record]) -> list[ErrorDetail]:
+    """Release ↔ shipment links among `records` that contradict each other.
+
+    Only links whose two ends are both among `records` are judged (a dangling or
+    mistyped reference is a problem of its own); the codes and paths are those of
+    `Register.reference_problems`. `records` have unique ids, as in a register.
+    """
+    linked = [r for r in records if isinstance(r, (ExportRelease, ExportShipment))]
+    by_id = {r.id: r for r in linked}
+    problems: list[ErrorDetail] = []
+    # shipment id -> release id -> (release, index in its `shipments`), first first
+    listed: dict[str, dict[str, tuple[ExportRelease, int]]] = {}
+    for record in linked:
+        if not isinstance(record, ExportRelease):
+            continue
+        for i, ref in enumerate(record.shipments):
+            shipment = by_id.get(ref.id)
+            if not isinstance(shipment, ExportShipment):
+                continue  # dangling or mistyped: a reference problem of its own
+            where = listed.setdefault(ref.id, {})
+            if record.id in where:
+                continue  # listed twice by one release: the release's own error
+            path = _at(record, f"shipments[{i}]")
+            if where:
+                first, j = next(iter(where.values()))
+                problems.append(
+                    ErrorDetail(
+                        path,
+                        "kotakerja.release.shipment_in_two_releases",
+                        f"export_shipment {ref.id} is also listed by export_release "
+                        f"{first.id} at {_at(first, f'shipments[{j}]')}; "
+                        "a shipment belongs to one release",
+                    )
+                )
+            elif shipment.release is not None and shipment.release.id != record.id:
+                problems.append(
+                    ErrorDetail(
+                        path,
+                        "kotakerja.release.other_release",
+                        f"export_release {record.id} lists export_shipment {ref.id}, "
+                        f"but {_at(shipment, 'release')} names export_release "
+                        f"{shipment.release.id}",
+                    )
+                )
+            where[record.id] = (record, i)
+    for record in linked:
+        if not isinstance(record, ExportShipment) or record.release is None:
+            continue
+        release = by_id.get(record.release.id)
+        if not isinstance(release, ExportRelease):
+            continue  # dangling or mistyped: a reference problem of its own
+        if release.id not in listed.get(record.id, {}):
+            problems.append(
+                ErrorDetail(
+                    _at(record, "release"),
+                    "kotakerja.release.shipment_not_listed",
+                    f"export_shipment {record.id} names export_release {release.id}, "
+                    f"but {_at(release, 'shipments')} does not list it",
+                )
+            )
+    return problems
 
 
 class _Layered(Generic[V]):
@@ -437,62 +500,7 @@ class Register:
                     )
         if found is not None:
             self._referrers = _Layered({k: frozenset(v) for k, v in found.items()})
-        problems.extend(self._release_link_problems())
-        return problems
-
-    def _release_link_problems(self) -> list[ErrorDetail]:
-        """Release ↔ shipment links that contradict each other, both records present."""
-        problems: list[ErrorDetail] = []
-        # shipment id -> release id -> (release, index in its `shipments`), first first
-        listed: dict[str, dict[str, tuple[ExportRelease, int]]] = {}
-        for record in self:
-            if not isinstance(record, ExportRelease):
-                continue
-            for i, ref in enumerate(record.shipments):
-                shipment = self._by_id.get(ref.id)
-                if not isinstance(shipment, ExportShipment):
-                    continue  # dangling or mistyped: reported above
-                where = listed.setdefault(ref.id, {})
-                if record.id in where:
-                    continue  # listed twice by one release: the release's own error
-                path = _at(record, f"shipments[{i}]")
-                if where:
-                    first, j = next(iter(where.values()))
-                    problems.append(
-                        ErrorDetail(
-                            path,
-                            "kotakerja.release.shipment_in_two_releases",
-                            f"export_shipment {ref.id} is also listed by export_release "
-                            f"{first.id} at {_at(first, f'shipments[{j}]')}; "
-                            "a shipment belongs to one release",
-                        )
-                    )
-                elif shipment.release is not None and shipment.release.id != record.id:
-                    problems.append(
-                        ErrorDetail(
-                            path,
-                            "kotakerja.release.other_release",
-                            f"export_release {record.id} lists export_shipment {ref.id}, "
-                            f"but {_at(shipment, 'release')} names export_release "
-                            f"{shipment.release.id}",
-                        )
-                    )
-                where[record.id] = (record, i)
-        for record in self:
-            if not isinstance(record, ExportShipment) or record.release is None:
-                continue
-            release = self._by_id.get(record.release.id)
-            if not isinstance(release, ExportRelease):
-                continue  # dangling or mistyped: reported above
-            if release.id not in listed.get(record.id, {}):
-                problems.append(
-                    ErrorDetail(
-                        _at(record, "release"),
-                        "kotakerja.release.shipment_not_listed",
-                        f"export_shipment {record.id} names export_release {release.id}, "
-                        f"but {_at(release, 'shipments')} does not list it",
-                    )
-                )
+        problems.extend(release_link_problems(self))
         return problems
 
     def referring_to(self, target: Record | Ref) -> tuple[Record, ...]:

@@ -45,12 +45,14 @@ __all__ = [
     "Readable",
     "append_jsonl",
     "atomic_write",
+    "bounded_lines",
     "check_depth",
     "clean_temporary",
     "file_name_for",
     "iter_jsonl",
     "open_source",
     "read_folder",
+    "read_bounded",
     "read_json_file",
     "write_folder",
     "write_json",
@@ -207,8 +209,12 @@ def open_source(source: Readable, *, allow_special: bool = False) -> Iterator[IO
         yield handle
 
 
-def _read_bounded(handle: IO[bytes], max_size: int | None, what: str) -> bytes:
-    """Everything in `handle`, read in pieces, refused as soon as it passes `max_size`."""
+def read_bounded(handle: IO[bytes], max_size: int | None, what: str = "the document") -> bytes:
+    """Everything in `handle`, read in pieces, refused as soon as it passes `max_size`.
+
+    Over the limit: `ValidationError` with ``kotakerja.storage.too_large``, before
+    reading when a regular file is larger, else once one byte more has been read.
+    """
     if max_size is None:
         return handle.read()
     size = 0
@@ -248,7 +254,7 @@ def read_json_file(
     ``kotakerja.json.too_deep``, a special file ``kotakerja.storage.not_a_file``.
     """
     with open_source(source, allow_special=allow_special) as handle:
-        data = _read_bounded(handle, max_size, "the document")
+        data = read_bounded(handle, max_size, "the document")
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
     check_depth(data, max_depth)
@@ -309,25 +315,51 @@ def parse_record(
     return record
 
 
-def bounded_lines(handle: IO[bytes], max_size: int | None) -> Iterator[tuple[int, bytes | None]]:
+def bounded_lines(
+    handle: IO[bytes],
+    max_size: int | None,
+    *,
+    skip_long: bool = False,
+    max_total: int | None = None,
+) -> Iterator[tuple[int, bytes | None]]:
     """``(line number, line)`` of a binary stream; the line is None when it is over `max_size`.
 
-    At most `max_size` bytes (plus the line end) are held at once; after a line over
-    the limit nothing more is read, since what follows it cannot be trusted to be
-    bounded either (``/dev/zero`` has no line end at all).
+    A line may have `max_size` bytes besides its line end (``\n`` or ``\r\n``); at
+    most that much (plus the line end) is held at once. After a line over the limit
+    nothing more is read, since what follows it cannot be trusted to be bounded either
+    (``/dev/zero`` has no line end at all); with `skip_long`, the rest of that line
+    is read past, a piece at a time, and reading goes on with the next line. More
+    than `max_total` bytes in all raise `ValidationError`
+    (``kotakerja.storage.too_large``).
     """
     number = 0
+    total = 0
+    piece = -1 if max_size is None else max_size + 2
     while True:
-        raw = handle.readline(-1 if max_size is None else max_size + 2)
+        raw = handle.readline(piece)
         if not raw:
             return
         number += 1
+        total += len(raw)
+        too_long = False
         if max_size is not None and len(raw) > max_size:
             body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
-            if len(body) > max_size or not raw.endswith(b"\n"):
-                yield number, None
-                return
-        yield number, raw
+            too_long = len(body) > max_size or not raw.endswith(b"\n")
+        if too_long and skip_long:
+            rest = raw
+            while rest and not rest.endswith(b"\n"):
+                rest = handle.readline(piece)
+                total += len(rest)
+                if max_total is not None and total > max_total:
+                    break
+        if max_total is not None and total > max_total:
+            raise _too_large("the input", f"more than {max_total}", max_total)
+        if not too_long:
+            yield number, raw
+            continue
+        yield number, None
+        if not skip_long:
+            return
 
 
 def iter_jsonl(

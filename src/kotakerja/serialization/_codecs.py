@@ -12,6 +12,8 @@ import datetime as dt
 import enum
 import functools
 import importlib
+import json
+import math
 import re
 import types
 from collections.abc import Callable, Mapping
@@ -28,6 +30,7 @@ from .._model import (
     MAX_TEXT_LENGTH,
     decimal_problem,
     describe_value,
+    text_problem,
     writable_text,
 )
 from ..values import TWO_DIGITS as _TWO_DIGITS
@@ -478,10 +481,11 @@ def _format_datetime_in_full(value: pendulum.DateTime) -> str:
 
 
 def _check_text(value: str) -> str:
+    """`value` when UTF-8 can write it; the same problem a constructor reports when not."""
     if not writable_text(value):
-        raise ValidationError.single(
-            "", "kotakerja.text.surrogate", "text contains a lone surrogate code point"
-        )
+        found = text_problem(value, None)
+        assert found is not None
+        raise ValidationError.single("", *found)
     return value
 
 
@@ -638,8 +642,9 @@ class Codec:
     """The JSON value of an object; None when the object is its own JSON value."""
     schema: Callable[[], dict[str, Any]]
     """Its JSON Schema fragment (field constraints from ``meta()`` are added on top)."""
-    json_values: Callable[[], Any]
-    """A hypothesis strategy of JSON values the decoder accepts."""
+    json_values: Callable[..., Any]
+    """A hypothesis strategy of JSON values the decoder accepts; keyword bounds, where the
+    codec takes any, narrow it (a range of years, a set of zones)."""
     near_misses: Callable[[], Any]
     """A hypothesis strategy of JSON values close to valid ones (most of them refused)."""
     defs_name: str | None = None
@@ -658,15 +663,49 @@ class Codec:
         return obj if self.unstructure is None else self.unstructure(obj)
 
     def cell(self, obj: Any) -> str:
-        """The form of `obj` in a CSV cell: strings as they are, other values as JSON."""
-        value = self.encode(obj)
-        if type(value) is str:
-            return value
-        return "true" if value is True else "false" if value is False else str(value)
+        """The form of `obj` in a CSV cell (see `cell_text`)."""
+        return cell_text(self.encode(obj))
 
-    def strategy(self) -> Any:
-        """A hypothesis strategy of objects of this type, through the decoder."""
-        return self.json_values().map(self.decode)
+    def read_cell(self, text: str) -> Any:
+        """The object a CSV cell written by `cell` holds; `ValidationError` when none."""
+        if cell_is_text(text, {self.shape}):
+            return self.decode(text)
+        try:
+            value = json.loads(text)
+        except ValueError:
+            raise ValidationError.single(
+                "", "kotakerja.csv.bad_cell", f"{describe_value(text)} is not a JSON value"
+            ) from None
+        return self.decode(value)
+
+    def strategy(self, **bounds: Any) -> Any:
+        """A hypothesis strategy of objects of this type, through the decoder.
+
+        `bounds` go to `json_values` and narrow what it gives.
+        """
+        return self.json_values(**bounds).map(self.decode)
+
+
+def cell_text(value: Any) -> str:
+    """The CSV cell of JSON value `value`.
+
+    Strings stand as they are, ``null`` as an empty cell; numbers, ``true``, ``false``,
+    arrays and objects as compact JSON.
+    """
+    if value is None:
+        return ""
+    if type(value) is str:
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def cell_is_text(text: str, shapes: set[str]) -> bool:
+    """True when a cell of a field of JSON `shapes` holds `text` as a string, not as JSON.
+
+    A field that is only ever a string takes the cell as it is; a field that may be a
+    string or something else takes a cell starting with ``{`` or ``[`` as JSON.
+    """
+    return shapes == {"string"} or ("string" in shapes and text[:1] not in "{[")
 
 
 _CODECS: dict[Any, Codec] = {}
@@ -695,17 +734,55 @@ def _st() -> Any:
     return importlib.import_module("hypothesis.strategies")
 
 
-_SAMPLE_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin", "UTC")
+_SAMPLE_ZONES = (
+    "Asia/Jakarta",
+    "Asia/Pontianak",
+    "Asia/Makassar",
+    "Asia/Jayapura",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Europe/Berlin",
+    "America/New_York",
+    "UTC",
+)
+
+# The generators below take keyword bounds (``Codec.strategy(**bounds)``) that narrow
+# what they give; without them they cover every value the decoder accepts that tests
+# need to see. `kotakerja.testing` passes the bounds of realistic records.
 
 
-def _text_values() -> Any:
+def _text_values(
+    min_size: int = 1,
+    max_size: int = 20,
+    pattern: str | None = None,
+    readable: bool = False,
+) -> Any:
+    """Text of `min_size` to `max_size` characters; UTF-8 can write every one.
+
+    With `pattern`, text matching it in full; `readable`, letters and digits of several
+    scripts, spaces and the punctuation of real names, never blank.
+    """
     st = _st()
-    return st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+    if pattern:
+        return st.from_regex(rf"\A(?:{pattern})\Z", alphabet=st.characters(codec="utf-8"))
+    if not readable:
+        return st.text(st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+    alphabet = st.characters(
+        codec="utf-8",
+        categories=("L", "N", "Zs", "Pd", "Po"),
+        exclude_characters="\u2028\u2029",
+    )
+    text = st.text(alphabet, min_size=min_size, max_size=max_size)
+    return text.filter(lambda s: bool(s.strip()))
 
 
 def _text_misses() -> Any:
     st = _st()
     return st.sampled_from(["", " ", "\n"]) | st.integers(-5, 5) | st.none()
+
+
+def _int_values(minimum: int = -INT_MAX, maximum: int = INT_MAX) -> Any:
+    return _st().integers(max(minimum, -INT_MAX), min(maximum, INT_MAX))
 
 
 def _int_misses() -> Any:
@@ -714,9 +791,13 @@ def _int_misses() -> Any:
     return st.sampled_from(edges) | st.integers(-(2**60), 2**60)
 
 
-def _float_values() -> Any:
+def _float_values(minimum: float | None = None, maximum: float | None = None) -> Any:
+    """Finite numbers between `minimum` and `maximum`, integers among them."""
     st = _st()
-    return st.floats(allow_nan=False, allow_infinity=False) | st.integers(-INT_MAX, INT_MAX)
+    low = -INT_MAX if minimum is None else max(math.ceil(minimum), -INT_MAX)
+    high = INT_MAX if maximum is None else min(math.floor(maximum), INT_MAX)
+    floats = st.floats(minimum, maximum, allow_nan=False, allow_infinity=False)
+    return floats | st.integers(low, high) if low <= high else floats
 
 
 def _float_misses() -> Any:
@@ -724,9 +805,20 @@ def _float_misses() -> Any:
     return st.sampled_from(["1.5", True, None, [1.0]]) | _float_values()
 
 
-def _decimal_values() -> Any:
+def _decimal_values(min_value: int = -(10**40), max_value: int = 10**40, places: int = 40) -> Any:
+    """Decimal strings whose whole part lies between the bounds, with up to `places` decimals.
+
+    Trailing zeros come as written (``"12.50"``), and so does ``"-0.5"`` when the
+    bounds allow negatives.
+    """
     st = _st()
-    text = st.from_regex(anchored(DECIMAL_PATTERN).replace("$(?!\\n)", r"\Z"))
+    fractions = st.integers(0, places).flatmap(
+        lambda n: st.integers(0, 10**n - 1).map(lambda f: f".{f:0{n}d}" if n else "")
+    )
+    minus_zero = st.booleans() if min_value < 0 else st.just(False)
+    text = st.tuples(st.integers(min_value, max_value), minus_zero, fractions).map(
+        lambda wmf: f"{'-' if wmf[1] and wmf[0] == 0 else ''}{wmf[0]}{wmf[2]}"
+    )
     return text.filter(lambda t: len(t) <= MAX_DECIMAL_TEXT)
 
 
@@ -739,9 +831,8 @@ def _decimal_misses() -> Any:
     return st.sampled_from(edges) | st.integers(-5, 5) | _decimal_values()
 
 
-def _date_values() -> Any:
-    st = _st()
-    return st.dates().map(dt.date.isoformat)
+def _date_values(min_value: dt.date = dt.date.min, max_value: dt.date = dt.date.max) -> Any:
+    return _st().dates(min_value, max_value).map(dt.date.isoformat)
 
 
 def _date_misses() -> Any:
@@ -752,9 +843,12 @@ def _date_misses() -> Any:
     return st.sampled_from(edges) | _date_values() | st.integers(-5, 5)
 
 
-def _partial_date_values() -> Any:
-    dates = _date_values()
-    return dates | dates.map(lambda d: d[:7]) | dates.map(lambda d: d[:4])
+def _partial_date_values(min_year: int = dt.MINYEAR, max_year: int = dt.MAXYEAR) -> Any:
+    """Years, months and days alike, from `min_year` to `max_year`."""
+    st = _st()
+    low = max(min_year, dt.MINYEAR)
+    dates = _date_values(dt.date(low, 1, 1), dt.date(max(min(max_year, dt.MAXYEAR), low), 12, 31))
+    return st.one_of(dates.map(lambda d: d[:4]), dates.map(lambda d: d[:7]), dates)
 
 
 def _partial_date_misses() -> Any:
@@ -763,14 +857,26 @@ def _partial_date_misses() -> Any:
     return st.sampled_from(edges) | _date_misses() | _partial_date_values()
 
 
-def _datetime_values() -> Any:
+def _datetime_values(
+    zones: tuple[str, ...] | None = None,
+    min_value: dt.datetime = dt.datetime(1900, 1, 1),
+    max_value: dt.datetime = dt.datetime(2100, 12, 31),
+    fixed_offsets: bool = True,
+) -> Any:
+    """Date-times between two UTC times, in a zone of `zones` or (`fixed_offsets`) at an offset.
+
+    Seconds whole or with microseconds; without `zones`, several zones of Indonesia and
+    of its partners.
+    """
     st = _st()
-    moments = st.datetimes(
-        min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31)
-    ).map(lambda d: pendulum.instance(d, tz="UTC"))
-    zoned = st.tuples(moments, st.sampled_from(_SAMPLE_ZONES)).map(
+    moments = st.datetimes(min_value=min_value, max_value=max_value).map(
+        lambda d: pendulum.instance(d, tz="UTC")
+    )
+    zoned = st.tuples(moments, st.sampled_from(zones or _SAMPLE_ZONES)).map(
         lambda mz: format_datetime(mz[0].in_timezone(mz[1]))
     )
+    if not fixed_offsets:
+        return zoned
     fixed = st.tuples(moments, st.integers(-12 * 60, 14 * 60)).map(
         lambda mo: mo[0].in_timezone(pendulum.FixedTimezone(mo[1] * 60)).isoformat()
     )
@@ -816,9 +922,10 @@ def _country_codes() -> list[str]:
     return sorted(c.alpha_2 for c in pycountry_module().countries)
 
 
-def _country_values() -> Any:
+def _country_values(codes: tuple[str, ...] | None = None) -> Any:
+    """ISO 3166-1 alpha-2 codes: every one, or those of `codes`."""
     st = _st()
-    return st.sampled_from(_country_codes())
+    return st.sampled_from(codes or _country_codes())
 
 
 def _country_misses() -> Any:
@@ -902,7 +1009,7 @@ register(
         structure=_structure_int,
         unstructure=None,
         schema=lambda: {"type": "integer", "minimum": -INT_MAX, "maximum": INT_MAX},
-        json_values=lambda: _st().integers(-INT_MAX, INT_MAX),
+        json_values=_int_values,
         near_misses=_int_misses,
         beyond_schema=("an integer is written without a fraction: 1, not 1.0",),
     )

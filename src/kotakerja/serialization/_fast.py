@@ -55,10 +55,12 @@ from ._codecs import (
 __all__ = [
     "ENABLED",
     "FastPath",
+    "float_check",
     "fast_structure",
     "fast_unstructure",
     "may_hold_float",
     "structure_fast_path",
+    "type_may_hold_float",
     "unstructure_fast_path",
 ]
 
@@ -300,6 +302,9 @@ def _emit_value(
         src.add(ind, "else:")
         _emit_value(conv, src, ind + 1, inner, var, out, spec, known)
         return
+    if _emit_union(conv, src, ind, t, var, out, hook):
+        _generic_constraints(src, ind, t, out, spec)
+        return
     ranges = [spec.get(k) for k in ("minimum", "maximum", "exclusive_minimum")]
     if t is str and hook is known["str"]:
         test = _length_test(var, spec, True)
@@ -404,6 +409,61 @@ def _emit_value(
         tp = src.name(t, "t")
         src.add(ind, f"{out} = {h}({var}, {tp})")
     _generic_constraints(src, ind, t, out, spec)
+
+
+_UNION_HOOK = ("kotakerja.serialization._converter", "_union_structure.<locals>.factory.<locals>.")
+
+
+def _emit_union(
+    conv: cattrs.Converter, src: _Source, ind: int, t: Any, var: str, out: str, hook: Any
+) -> bool:
+    """Emit lines reading a union of one shared string type (a partial date, a region) and
+    one attrs class (a reported date, a foreign locality), maybe None; False when `t` is not
+    such a union or the converter reads it with a hook of its own.
+
+    The converter's union hook picks the one member whose JSON form is the value's and
+    reads the value with that member's hook; so do these lines, the string member through
+    the memo of its texts.
+    """
+    if get_origin(t) not in (Union, type(int | None)):
+        return False
+    if (getattr(hook, "__module__", None), getattr(hook, "__qualname__", "")[:-9]) != _UNION_HOOK:
+        return False
+    args = get_args(t)
+    members = [m for m in args if m is not type(None)]
+    if len(members) != 2:
+        return False
+    text_member = object_member = None
+    for m in members:
+        codec = codec_for(m)
+        if codec is not None:
+            if codec.shape != "string" or not codec.shared or text_member is not None:
+                return False
+            if conv.get_structure_hook(m) is not codec.structure:
+                return False
+            text_member = codec
+        elif isinstance(m, type) and attrs.has(m) and object_member is None:
+            fast = getattr(conv.get_structure_hook(m), "kotakerja_fast", None)
+            if fast is None:
+                return False
+            object_member = fast
+        else:
+            return False
+    if text_member is None or object_member is None:
+        return False
+    memo = _memo(text_member)
+    found, read = src.name(memo.found, "m"), src.name(memo.read, "r")
+    fn = src.name(object_member.get(), "f")
+    src.add(ind, f"if type({var}) is str:")
+    src.add(ind + 1, f"{out} = {found}.get({var})")
+    src.add(ind + 1, f"if {out} is None: {out} = {read}({var})")
+    src.add(ind, f"elif type({var}) is dict:")
+    src.add(ind + 1, f"{out} = {fn}({var})")
+    if len(args) == 3:
+        src.add(ind, f"elif {var} is None:")
+        src.add(ind + 1, f"{out} = None")
+    src.add(ind, "else: raise _SLOW")
+    return True
 
 
 def _constraint_checks_of(t: Any) -> bool:
@@ -517,8 +577,7 @@ def fast_structure(
         (s for s in specs if not s.required_in_json), key=lambda s: _omitted_when_empty(s)
     )
     for s in required:
-        src.add(1, f"v = d.get({s.name!r}, _MISSING)")
-        src.add(1, "if v is _MISSING: raise _SLOW")
+        src.add(1, f"v = d[{s.name!r}]")  # a missing key raises KeyError: the detailed path
         _emit_value(conv, src, 1, s.type, "v", local[s.name], s.spec, known)
     # Keys left to read: once none are, the other optional fields are absent; any
     # left at the end are unknown keys.
@@ -818,3 +877,21 @@ def may_hold_float(obj: Any) -> bool:
         return True
     fp = _FLOAT_CHECKS.get(cls) or _float_check(cls)
     return bool((fp.fn or fp.get())(obj))
+
+
+def type_may_hold_float(t: Any) -> bool:
+    """Whether a value of type `t` may hold a float (or NaN) anywhere; True unless `t` is an
+    attrs class none of whose fields, at any depth, can hold one."""
+    if not (isinstance(t, type) and attrs.has(t)):
+        return True
+    return _may_hold_float(t, set())
+
+
+def float_check(t: Any) -> Callable[[Any], bool] | None:
+    """`may_hold_float` for objects of exactly type `t`; None when no `t` can hold a float."""
+    if not type_may_hold_float(t):
+        return None
+    if not (isinstance(t, type) and attrs.has(t)):
+        return lambda obj: True
+    fn: Callable[[Any], bool] = _float_check(t).get()
+    return fn

@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - orjson is optional
 
 from .._errors import ValidationError
 
-__all__ = ["DEFAULT_MAX_SIZE", "dumps", "loads"]
+__all__ = ["DEFAULT_MAX_SIZE", "dumps", "dumps_without_floats", "loads"]
 
 DEFAULT_MAX_SIZE = 64 * 1024 * 1024
 """Largest JSON document accepted by default, in bytes (or characters for text)."""
@@ -162,3 +162,13 @@ def dumps(data: Any, *, indent: int | None = None, floats: bool = True) -> str:
     if indent is None:
         return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def dumps_without_floats(data: Any) -> str:
+    """``dumps(data, floats=False)``: compact JSON text of plain data that holds no float."""
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(data, option=_PASSTHROUGH).decode("utf-8")
+        except _orjson.JSONEncodeError:
+            pass  # big integers, lone surrogates, ...: the standard library decides
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))

@@ -20,11 +20,11 @@ import pendulum
 import sqlalchemy as sa
 
 from .._errors import ConflictError, ErrorDetail, KotakerjaError, ValidationError
-from ..records._agreements import Document, DocumentStatus, Scheme
+from ..records._agreements import Document, DocumentStatus, Lineage, Scheme
 from ..records._base import Record, Ref, record_types
 from ..records._meetings import FollowUpEntry
 from ..records._shipments import ExportShipment
-from ..register import Place, Register, as_day, as_place
+from ..register import Place, Register, as_day, as_place, release_link_problems
 from ..serialization import to_dict, to_json
 from ..serialization._json import dumps, loads
 from ..values._dates import PartialDate
@@ -42,6 +42,7 @@ R = TypeVar("R", bound=Record)
 _DERIVED = (t.references, t.regions, t.countries, t.terms, t.follow_ups)
 _LAST_ORDINAL = _dt.date.max.toordinal()
 _RELEASE_TYPES = ("export_release", "export_shipment")
+_LINK_FIELDS = ("links", "mou")  # where a document's links to other documents sit
 
 
 def _at(record_id: str, path: str) -> str:
@@ -417,6 +418,23 @@ class Store:
             scheme=scheme, status=status, on=on
         )
 
+    def lineage(self, document: Document | Ref | str) -> Lineage:
+        """The documents `document` links to and those linking to it, with their roles.
+
+        Only the document's own targets and the records whose links point to it
+        (found in the references table) are read; see `Register.lineage`.
+        """
+        doc = document if isinstance(document, Document) else self.get(document)
+        if not isinstance(doc, Document):
+            raise TypeError(f"lineage() takes an MoU or an agreement, not a {doc.TYPE}")
+        refs = t.references.c
+        linking = sa.select(refs.doc).where(
+            refs.to_id == doc.id, refs.to_type == doc.TYPE, refs.role.in_(_LINK_FIELDS)
+        )
+        targets = sorted({link.to.id for link in doc.document_links()})
+        where = sa.or_(t.documents.c.seq.in_(linking), t.documents.c.id.in_(targets))
+        return self._candidates(where).lineage(doc)
+
     def expiring_within(
         self, days: int, *, on: PartialDate | pendulum.Date | None = None
     ) -> tuple[Document, ...]:
@@ -706,7 +724,7 @@ class Batch:
             known.update((row[0], _decode(row[1])) for row in bodies)
         records = [known[i] for i in order]
         # The link rules of Register itself, on the records around the batch.
-        self._problems.extend(Register(records, check_references=False)._release_link_problems())
+        self._problems.extend(release_link_problems(records))
 
 
 def _chunks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import enum
 import importlib
 import types
@@ -42,24 +43,10 @@ _PLUGINS = (
 )
 _loaded = False
 
-# Letters and digits of several scripts, spaces and punctuation seen in real names.
-_ALPHABET = st.characters(
-    codec="utf-8",
-    categories=("L", "N", "Zs", "Pd", "Po"),
-    exclude_characters="\u2028\u2029",
-)
-
-ZONES = (
-    "Asia/Jakarta",
-    "Asia/Pontianak",
-    "Asia/Makassar",
-    "Asia/Jayapura",
-    "Asia/Shanghai",
-    "Asia/Tokyo",
-    "Europe/Berlin",
-    "America/New_York",
-    "UTC",
-)
+# Leaf values come from the codec registry (`_leaf`); the bounds below keep them to what
+# realistic records hold.
+_FIRST_DAY = dt.date(1990, 1, 1)
+_LAST_DAY = dt.date(2040, 12, 31)
 
 COUNTRIES = ("DE", "CN", "JP", "TW", "TH", "QA", "SG", "OM", "BN", "MY", "AU", "NL", "KR", "US")
 
@@ -84,11 +71,17 @@ def _load_plugins() -> None:
             importlib.import_module(name)
 
 
+def _leaf(t: type[T], **bounds: Any) -> st.SearchStrategy[T]:
+    """Objects of a leaf type, from the JSON values its codec gives within `bounds`."""
+    codec = codec_for(t)
+    assert codec is not None, t
+    strategy: st.SearchStrategy[T] = codec.strategy(**bounds)
+    return strategy
+
+
 def texts(min_size: int = 1, max_size: int = 30) -> st.SearchStrategy[str]:
     """Non-blank text with letters of several scripts."""
-    return st.text(_ALPHABET, min_size=min_size, max_size=max_size).filter(
-        lambda s: bool(s.strip())
-    )
+    return _leaf(str, min_size=min_size, max_size=max_size, readable=True)
 
 
 def record_ids(prefix: str = "rec") -> st.SearchStrategy[str]:
@@ -98,18 +91,11 @@ def record_ids(prefix: str = "rec") -> st.SearchStrategy[str]:
     )
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn, min_year: int = 1990, max_year: int = 2040) -> PartialDate:
+def partial_dates(
+    min_year: int = _FIRST_DAY.year, max_year: int = _LAST_DAY.year
+) -> st.SearchStrategy[PartialDate]:
     """Partial dates of every precision."""
-    year = draw(st.integers(min_year, max_year))
-    precision = draw(st.sampled_from(("year", "month", "day")))
-    if precision == "year":
-        return PartialDate(year=year)
-    month = draw(st.integers(1, 12))
-    if precision == "month":
-        return PartialDate(year=year, month=month)
-    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-    return PartialDate(year=year, month=month, day=day)
+    return _leaf(PartialDate, min_year=min_year, max_year=max_year)
 
 
 @st.composite
@@ -124,15 +110,18 @@ def periods(draw: st.DrawFn, open_end: bool = True) -> Period:
     return Period(start=start, end=end)
 
 
-@st.composite
-def aware_datetimes(draw: st.DrawFn, zones: tuple[str, ...] = ZONES) -> pendulum.DateTime:
-    """Aware pendulum date-times in named IANA zones, whole seconds or with microseconds."""
-    zone = draw(st.sampled_from(zones))
-    naive = draw(
-        st.datetimes(min_value=pendulum.naive(2000, 1, 1), max_value=pendulum.naive(2035, 12, 31))
+def aware_datetimes(zones: tuple[str, ...] | None = None) -> st.SearchStrategy[pendulum.DateTime]:
+    """Aware pendulum date-times in named IANA zones, whole seconds or with microseconds.
+
+    In `zones`, or in several zones of Indonesia and of its partners when not given.
+    """
+    return _leaf(
+        pendulum.DateTime,
+        zones=zones,
+        min_value=dt.datetime(2000, 1, 1),
+        max_value=dt.datetime(2035, 12, 31),
+        fixed_offsets=False,
     )
-    instant = pendulum.instance(naive, tz="UTC")
-    return instant.in_timezone(zone)
 
 
 def decimals_for(currency: str, max_value: int = 10**12) -> st.SearchStrategy[Decimal]:
@@ -142,17 +131,7 @@ def decimals_for(currency: str, max_value: int = 10**12) -> st.SearchStrategy[De
     (``1500.00`` is not a JPY amount).
     """
     units = minor_units(currency)
-    places = 4 if units is None else units
-
-    @st.composite
-    def build(draw: st.DrawFn) -> Decimal:
-        whole = draw(st.integers(0, max_value))
-        used = draw(st.integers(0, places))
-        frac = draw(st.integers(0, 10**used - 1)) if used else 0
-        digits = f"{whole}" + (f".{frac:0{used}d}" if used else "")
-        return Decimal(digits)
-
-    return build()
+    return _leaf(Decimal, min_value=0, max_value=max_value, places=4 if units is None else units)
 
 
 def extensions() -> st.SearchStrategy[dict[str, Any]]:
@@ -160,9 +139,9 @@ def extensions() -> st.SearchStrategy[dict[str, Any]]:
     keys = st.from_regex(r"\A[a-z]{2,8}\.[a-z]{2,4}:[a-z_]{1,10}\Z")
     leaves = (
         st.none()
-        | st.booleans()
-        | st.integers(-(10**6), 10**6)
-        | st.floats(allow_nan=False, allow_infinity=False, width=64)
+        | _leaf(bool)
+        | _leaf(int, minimum=-(10**6), maximum=10**6)
+        | _leaf(float)
         | texts(0, 10)
     )
     values = st.recursive(
@@ -180,14 +159,6 @@ def _money() -> st.SearchStrategy[Money]:
     )
 
 
-def _leaf(t: type[T]) -> st.SearchStrategy[T]:
-    """Objects of a leaf type, from the JSON values its codec accepts."""
-    codec = codec_for(t)
-    assert codec is not None, t
-    strategy: st.SearchStrategy[T] = codec.strategy()
-    return strategy
-
-
 @register_strategy(Region)
 def _region() -> st.SearchStrategy[Region]:
     return _leaf(Region)
@@ -195,7 +166,7 @@ def _region() -> st.SearchStrategy[Region]:
 
 @register_strategy(Country)
 def _country() -> st.SearchStrategy[Country]:
-    return st.sampled_from(COUNTRIES).map(Country.get)
+    return _leaf(Country, codes=COUNTRIES)
 
 
 @register_strategy(ForeignLocality)
@@ -217,9 +188,8 @@ def reported_dates(draw: st.DrawFn) -> ReportedDate:
     """Reported dates of every kind: plain, quarters, weeks, early/mid/late, about, open
     bounds, and full dates with a part of the day or a clock time (maybe approximate)."""
     kind = draw(st.sampled_from([None, *DateQualifier, TimeOfDay.MORNING]))
-    year = draw(st.integers(1990, 2040))
-    month = draw(st.integers(1, 12))
-    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
+    day_date = draw(_leaf(pendulum.Date, min_value=_FIRST_DAY, max_value=_LAST_DAY))
+    year, month, day = day_date.year, day_date.month, day_date.day
     if kind is DateQualifier.QUARTER:
         return ReportedDate(
             date=PartialDate(year=year), qualifier=kind, quarter=draw(st.integers(1, 4))
@@ -291,25 +261,25 @@ def _for_annotation(tp: Any, spec: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     if tp is str:
         pattern = spec.get("pattern")
         if pattern:
-            return st.from_regex(rf"\A(?:{pattern})\Z")
+            return _leaf(str, pattern=pattern)
         max_size = min(int(spec.get("max_length") or 30), 30)
         return texts(max(int(spec.get("min_length") or 1), 1), max_size)
-    if tp is bool:
-        return st.booleans()
     if tp is int:
         lo = spec.get("minimum")
         hi = spec.get("maximum")
-        return st.integers(int(lo) if lo is not None else 0, int(hi) if hi is not None else 10**6)
+        return _leaf(
+            int,
+            minimum=int(lo) if lo is not None else 0,
+            maximum=int(hi) if hi is not None else 10**6,
+        )
     if tp is float:
-        return st.floats(-1e6, 1e6, allow_nan=False)
+        return _leaf(float, minimum=-1e6, maximum=1e6)
     if tp is Decimal:
         return decimals_for("IDR", 10**9)
     if tp is pendulum.DateTime:
         return aware_datetimes()
     if tp is pendulum.Date:
-        return st.dates(pendulum.date(1990, 1, 1), pendulum.date(2040, 12, 31)).map(
-            lambda d: pendulum.Date(d.year, d.month, d.day)
-        )
+        return _leaf(pendulum.Date, min_value=_FIRST_DAY, max_value=_LAST_DAY)
     if tp is Any:
         return st.none()
     origin = get_origin(tp)
@@ -358,6 +328,9 @@ def from_type(cls: type[T]) -> st.SearchStrategy[T]:
     factory = _STRATEGIES.get(cls)
     if factory is not None:
         return st.deferred(factory)
+    if codec_for(cls) is not None:
+        leaf: type[Any] = cls
+        return st.deferred(lambda: _leaf(leaf))
     if not attrs.has(cls):
         raise TypeError(f"{cls!r} is not a kotakerja class")
     target: type[Any] = cls

@@ -37,6 +37,7 @@ from ..values._places import Country, PlaceName
 from ..values._trade import Incoterm, TransportMode, allowed_origin_rules, origin_rules
 from ._core import (
     COUNTRIES,
+    _country,
     _hs_code,
     _organization_of,
     _region,
@@ -89,7 +90,7 @@ def _consignee() -> st.SearchStrategy[Consignee]:
     return st.builds(
         Consignee,
         name=st.none() | texts(),
-        country=st.sampled_from(COUNTRIES).map(Country.get),
+        country=_country(),
         address=st.none() | texts(),
         diaspora=st.none() | st.booleans(),
     )
