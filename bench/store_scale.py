@@ -101,9 +101,12 @@ def _ticks(low: float, high: float) -> list[float]:
     """Powers of ten (and their 2 and 5 multiples when few) spanning low..high."""
     start, stop = math.floor(math.log10(low)), math.ceil(math.log10(high))
     ticks = [10.0**e for e in range(start, stop + 1)]
-    if len(ticks) <= 3:
-        ticks = sorted(t * m for t in ticks for m in (1, 2, 5) if low / 2 <= t * m <= high * 2)
-    return ticks
+    if len(ticks) > 3:
+        return ticks
+    steps = sorted(t * m for t in ticks for m in (1, 2, 5))
+    below = max(v for v in steps if v <= low)
+    above = min(v for v in steps if v >= high)
+    return [v for v in steps if below <= v <= above]
 
 
 def _label(value: float) -> str:
