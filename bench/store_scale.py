@@ -111,7 +111,7 @@ def _ticks(low: float, high: float) -> list[float]:
 
 def _label(value: float) -> str:
     if value >= 1000:
-        return f"{value / 1000:g}k"
+        return f"{round(value / 1000):d}k"
     return f"{value:g}"
 
 
