@@ -135,6 +135,39 @@ def paths_and_codes(
     return [(e.path, e.code) for e in found.errors]
 
 
+def lapsed_mou_and_pks() -> tuple[kotakerja.Mou, kotakerja.Agreement]:
+    """A KB between Surakarta and Karanganyar signed in 2019 for three years, and a PKS
+    under it signed in 2023, after it expired: each valid alone, a finding together."""
+
+    def signed(day: str) -> tuple[kotakerja.Signature, ...]:
+        date = kotakerja.PartialDate.parse_iso(day)
+        return tuple(kotakerja.Signature(party=i, date=date) for i in (0, 1))
+
+    parties = (
+        kotakerja.Party(region=kotakerja.Region.get("33.72")),
+        kotakerja.Party(region=kotakerja.Region.get("33.13")),
+    )
+    kb = kotakerja.Mou(
+        id="kb-2019",
+        title="Kesepakatan bersama pengembangan pariwisata",
+        scheme=kotakerja.Scheme.KSDD,
+        parties=parties,
+        signatures=signed("2019-03-11"),
+        term=kotakerja.Term(years=3),
+    )
+    pks = kotakerja.Agreement(
+        id="pks-2023",
+        title="PKS promosi wisata bersama",
+        scheme=kotakerja.Scheme.KSDD,
+        parties=parties,
+        signatures=signed("2023-01-09"),
+        term=kotakerja.Term(years=1),
+        contents=tuple(kotakerja.PksContent),
+        mou=kb.ref,
+    )
+    return kb, pks
+
+
 @pytest.fixture(scope="session")
 def examples() -> kotakerja.Register:
     """The bundled register of seed cases (immutable, so shared by every test)."""

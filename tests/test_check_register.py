@@ -11,49 +11,15 @@ import attrs
 import pytest
 
 import kotakerja
+from conftest import lapsed_mou_and_pks
 from kotakerja import (
-    Agreement,
-    Mou,
-    PartialDate,
-    Party,
-    PksContent,
-    Region,
     Register,
-    Scheme,
     Severity,
-    Signature,
-    Term,
     check,
 )
 from kotakerja.cli import main
 
-SOLO = Party(region=Region.get("33.72"))
-KARANGANYAR = Party(region=Region.get("33.13"))
-BOYOLALI = Party(region=Region.get("33.09"))
-
-
-def _signed(day: str) -> tuple[Signature, ...]:
-    return tuple(Signature(party=i, date=PartialDate.parse_iso(day)) for i in (0, 1))
-
-
-KB = Mou(
-    id="kb-2019",
-    title="Kesepakatan bersama pengembangan pariwisata",
-    scheme=Scheme.KSDD,
-    parties=(SOLO, KARANGANYAR),
-    signatures=_signed("2019-03-11"),
-    term=Term(years=3),
-)
-LATE = Agreement(
-    id="pks-2023",
-    title="PKS promosi wisata bersama",
-    scheme=Scheme.KSDD,
-    parties=(SOLO, KARANGANYAR),
-    signatures=_signed("2023-01-09"),
-    term=Term(years=1),
-    contents=tuple(PksContent),
-    mou=KB.ref,
-)
+KB, LATE = lapsed_mou_and_pks()
 
 
 def test_check_of_a_register_includes_the_findings_across_documents() -> None:
